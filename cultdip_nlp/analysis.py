@@ -1,0 +1,124 @@
+"""From normalised text to sentences, rule tags and country mentions.
+
+Documents are processed paragraph by paragraph (`nlp.pipe`), so a sentence never runs across
+a paragraph or page break, memory stays bounded for long files, and every offset is an offset
+into the document's normalised text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .codebook import Codebook, load_codebook
+from .ingest.language import detect_language
+from .nlp import blank_pipeline, spacy_language_code
+from .records import Mention, Page, Sentence, Tag
+from .tagging.cases import ABOUT_KEY, CaseAttributor
+from .tagging.component import SPANS_KEY, CultdipTagger
+
+MAX_PARAGRAPH_CHARS = 100_000
+
+
+class Analyser:
+    """Holds one pipeline per language for a codebook; cheap to call per document."""
+
+    def __init__(self, codebook: Codebook | None, tag: bool = True) -> None:
+        self.codebook = codebook
+        self.tag = tag and codebook is not None
+        self._taggers: dict[str, CultdipTagger] = {}
+        self._cases: dict[str, CaseAttributor] = {}
+
+    def _components(self, lang: str) -> tuple[Language, CultdipTagger | None, CaseAttributor]:
+        nlp = blank_pipeline(lang)
+        if lang not in self._cases:
+            self._cases[lang] = CaseAttributor(nlp, lang)
+            if self.tag and self.codebook is not None:
+                self._taggers[lang] = CultdipTagger(nlp, self.codebook, lang=lang)
+        return nlp, self._taggers.get(lang), self._cases[lang]
+
+    @staticmethod
+    def _paragraphs(text: str, page: Page) -> Iterator[tuple[int, str]]:
+        """(offset, paragraph) pairs of a page; over-long paragraphs are cut at line ends."""
+        offset = page.start
+        for block in text[page.start:page.end].split("\n\n"):
+            start = 0
+            while start < len(block):
+                piece = block[start:start + MAX_PARAGRAPH_CHARS]
+                if start + MAX_PARAGRAPH_CHARS < len(block):
+                    cut = max(piece.rfind(". "), piece.rfind("\n"))
+                    if cut > MAX_PARAGRAPH_CHARS // 2:
+                        piece = piece[:cut + 1]
+                if piece.strip():
+                    yield offset + start, piece
+                start += len(piece)
+            offset += len(block) + 2
+
+    def analyse(
+        self, document_id: str, text: str, pages: Sequence[Page], language: str | None,
+    ) -> tuple[list[Page], list[Sentence], list[Tag], list[Mention]]:
+        """Sentences, tags and mentions of a document; pages come back with their language."""
+        sentences: list[Sentence] = []
+        tags: list[Tag] = []
+        mentions: list[Mention] = []
+        out_pages: list[Page] = []
+        codebook_hash = self.codebook.hash if self.codebook else ""
+        for page in pages:
+            page_text = text[page.start:page.end]
+            lang = (language or page.language or detect_language(page_text, default="en")
+                    or "en")
+            out_pages.append(Page(page.number, page.start, page.end, lang, page.method,
+                                  page.error))
+            if not page_text.strip():
+                continue
+            nlp, tagger, cases = self._components(lang)
+            paragraphs = list(self._paragraphs(text, page))
+            docs = nlp.pipe((p for _, p in paragraphs), batch_size=64)
+            for (offset, _), doc in zip(paragraphs, docs):
+                if tagger is not None:
+                    doc = tagger(doc)
+                doc = cases(doc)
+                self._collect(doc, offset, page.number, document_id, codebook_hash,
+                              sentences, tags, mentions)
+        return out_pages, sentences, tags, mentions
+
+    @staticmethod
+    def _collect(doc: Doc, offset: int, page_number: int, document_id: str,
+                 codebook_hash: str, sentences: list[Sentence], tags: list[Tag],
+                 mentions: list[Mention]) -> None:
+        first_index = len(sentences)
+        token_sentence: dict[int, int] = {}
+        for sent in doc.sents:
+            words = [t for t in sent if not t.is_space]
+            if not words:
+                continue
+            index = len(sentences)
+            start = words[0].idx
+            end = words[-1].idx + len(words[-1].text)
+            sentences.append(Sentence(index=index, page=page_number, start=offset + start,
+                                      end=offset + end, text=doc.text[start:end],
+                                      n_tokens=sum(1 for t in words if not t.is_punct)))
+            for token in sent:
+                token_sentence[token.i] = index
+        if len(sentences) == first_index:
+            return
+        for span in doc.spans.get(SPANS_KEY, []):
+            tags.append(Tag(
+                document_id=document_id, sentence_index=token_sentence[span.start],
+                start=offset + span.start_char, end=offset + span.end_char, code=span.label_,
+                text=span.text, source="rule", rule=span._.cultdip_rule,
+                score=float(span._.cultdip_score), codebook_hash=codebook_hash,
+            ))
+        for span in doc.spans.get(ABOUT_KEY, []):
+            mentions.append(Mention(sentence_index=token_sentence[span.start], iso3=span.label_,
+                                    start=offset + span.start_char, end=offset + span.end_char,
+                                    text=span.text))
+
+
+def analyser_for(codebook_reference: str | None, tag: bool = True) -> Analyser:
+    return Analyser(load_codebook(codebook_reference) if tag else None, tag=tag)
+
+
+__all__ = ["Analyser", "analyser_for", "spacy_language_code"]

@@ -1,0 +1,55 @@
+"""`cultdip annotate`: the public JSONL contract for tagging free-standing texts.
+
+Input lines: {"id", "text", optional "lang", "country"}. Output lines:
+{"id", "codes": [sorted code ids], "tags": [{"code", "start", "end", "text", "source", "rule",
+"score"}], "about": [ISO3 of countries the text names]}. Offsets are into the given text as is.
+This contract is stable: other tools rely on it; later sources only add entries to "tags".
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .analysis import Analyser
+from .ingest.language import detect_language
+from .records import Page
+
+
+class AnnotateInputError(ValueError):
+    pass
+
+
+def annotate_record(analyser: Analyser, record: dict[str, Any]) -> dict[str, Any]:
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise AnnotateInputError("'text' must be a string")
+    lang = record.get("lang") or detect_language(text, default="en") or "en"
+    page = Page(number=1, start=0, end=len(text))
+    _, _, tags, mentions = analyser.analyse("annotate", text, [page], str(lang))
+    return {
+        "id": record.get("id"),
+        "codes": sorted({tag.code for tag in tags}),
+        "tags": [
+            {"code": t.code, "start": t.start, "end": t.end, "text": t.text,
+             "source": t.source, "rule": t.rule, "score": t.score}
+            for t in tags
+        ],
+        "about": sorted({m.iso3 for m in mentions}),
+    }
+
+
+def annotate_lines(analyser: Analyser, lines: Iterable[str],
+                   source_name: str = "<input>") -> Iterator[tuple[str | None, str | None]]:
+    """Yields (output line, None) or (None, error message naming the input line)."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or "id" not in record:
+                raise AnnotateInputError("each line must be a JSON object with 'id' and 'text'")
+            yield json.dumps(annotate_record(analyser, record), ensure_ascii=False), None
+        except (json.JSONDecodeError, AnnotateInputError) as error:
+            yield None, f"{source_name}:{number}: {error}; line skipped"

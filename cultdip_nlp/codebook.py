@@ -1,0 +1,392 @@
+"""Codebooks: loading with line-numbered validation, `extends`, and a content hash.
+
+A codebook is data, not code: a researcher changes what is tagged by editing YAML. Loading is
+strict because a silently ignored typo (`exclude` for `excludes`) would change the matrices
+without anyone noticing; every problem is reported with the file and line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import CodebookError, CultdipError, ErrorCode
+
+DEFAULT_NAME = "default"
+MAX_CODEBOOK_BYTES = 5_000_000
+MAX_ALIASES = 200
+CODE_ID = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9_]+$")
+TOP_KEYS = {"name", "version", "extends", "description", "groups", "codes"}
+CODE_KEYS = {"id", "group", "label", "definition", "include", "exclude", "examples", "patterns"}
+PATTERN_KINDS = ("phrase", "lemma", "tokens", "regex")
+PATTERN_KEYS = set(PATTERN_KINDS) | {"id", "lang", "requires", "excludes", "score"}
+REQUIRES_KEYS = {"any", "window"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    code: str
+    kind: str
+    value: Any
+    lang: str = "en"
+    requires_any: tuple[str, ...] = ()
+    window: int | None = None
+    excludes: tuple[str, ...] = ()
+    score: float = 1.0
+
+    def describe(self) -> str:
+        value = self.value if isinstance(self.value, str) else json.dumps(self.value)
+        return f"{self.kind}: {value}"
+
+
+@dataclass(frozen=True)
+class Code:
+    id: str
+    group: str
+    label: str
+    definition: str = ""
+    include: str = ""
+    exclude: str = ""
+    examples: tuple[str, ...] = ()
+    patterns: tuple[Pattern, ...] = ()
+
+
+@dataclass(frozen=True)
+class Codebook:
+    name: str
+    version: str
+    groups: dict[str, str]
+    codes: tuple[Code, ...]
+    source: str = ""
+    description: str = ""
+    hash: str = field(default="", compare=False)
+
+    @property
+    def code_ids(self) -> list[str]:
+        return [code.id for code in self.codes]
+
+    def code(self, code_id: str) -> Code:
+        for code in self.codes:
+            if code.id == code_id:
+                return code
+        raise KeyError(code_id)
+
+    def patterns(self, lang: str | None = None) -> list[Pattern]:
+        return [p for c in self.codes for p in c.patterns if lang is None or p.lang == lang]
+
+    def languages(self) -> set[str]:
+        return {p.lang for p in self.patterns()}
+
+
+class _LineMap(dict):  # type: ignore[type-arg]
+    """A mapping that remembers the line of itself and of each key."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+    duplicates: list[tuple[str, int]]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Safe loading (no Python tags) that keeps line numbers for error messages."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _LineMap:
+    mapping = _LineMap()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    mapping.duplicates = []
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in mapping:
+            mapping.duplicates.append((str(key), key_node.start_mark.line + 1))
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[str(key)] = key_node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _line(obj: Any, key: str | None = None) -> int:
+    if isinstance(obj, _LineMap):
+        if key is not None and key in obj.key_lines:
+            return obj.key_lines[key]
+        return obj.line
+    return 0
+
+
+def default_codebook_path() -> Path:
+    return Path(str(resources.files("cultdip_nlp") / "codebooks" / "default.yaml"))
+
+
+def _resolve_path(reference: str, relative_to: Path | None = None) -> Path:
+    if reference == DEFAULT_NAME:
+        return default_codebook_path()
+    path = Path(reference)
+    if not path.is_absolute() and relative_to is not None and not path.exists():
+        path = relative_to / path
+    return path
+
+
+def _read_yaml(path: Path) -> Any:
+    if not path.is_file():
+        raise CultdipError(ErrorCode.CODEBOOK_NOT_FOUND, "no such codebook file", str(path))
+    data = path.read_bytes()
+    if len(data) > MAX_CODEBOOK_BYTES:
+        raise CodebookError(str(path), [f"{path}: file is {len(data)} bytes; the limit is "
+                                        f"{MAX_CODEBOOK_BYTES}"])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise CodebookError(str(path), [f"{path}: not UTF-8 ({error.reason} at byte "
+                                        f"{error.start})"]) from error
+    try:
+        aliases = sum(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text))
+        if aliases > MAX_ALIASES:
+            raise CodebookError(str(path), [f"{path}: {aliases} YAML aliases (limit "
+                                            f"{MAX_ALIASES}): refusing a possible alias bomb"])
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        problem = getattr(error, "problem", None) or str(error)
+        raise CodebookError(str(path), [f"{where}: YAML syntax: {problem}"]) from error
+
+
+def _validate_tokens(value: Any, where: str, problems: list[str]) -> None:
+    from spacy.matcher import Matcher
+    from spacy.vocab import Vocab
+
+    if not isinstance(value, list) or not value or not all(isinstance(v, dict) for v in value):
+        problems.append(f"{where}: 'tokens' must be a non-empty list of token specs")
+        return
+    try:
+        Matcher(Vocab(), validate=True).add("check", [[dict(spec) for spec in value]])
+    except Exception as error:  # spaCy reports the spec problem in the message
+        problems.append(f"{where}: invalid token pattern: {str(error).splitlines()[0][:200]}")
+
+
+def _validate_pattern(raw: Any, code_id: str, index: int, path: Path,
+                      problems: list[str]) -> Pattern | None:
+    where = f"{path}:{_line(raw)}"
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: pattern {index} of {code_id} must be a mapping")
+        return None
+    for key in raw:
+        if key not in PATTERN_KEYS:
+            problems.append(f"{path}:{_line(raw, key)}: unknown pattern key {key!r} in "
+                            f"{code_id} (allowed: {', '.join(sorted(PATTERN_KEYS))})")
+    kinds = [k for k in PATTERN_KINDS if k in raw]
+    if len(kinds) != 1:
+        problems.append(f"{where}: pattern {index} of {code_id} needs exactly one of "
+                        f"{', '.join(PATTERN_KINDS)} (found {kinds or 'none'})")
+        return None
+    kind = kinds[0]
+    value = raw[kind]
+    if kind in ("phrase", "lemma", "regex"):
+        if not isinstance(value, str) or not value.strip():
+            problems.append(f"{where}: {kind} must be a non-empty string")
+            return None
+    if kind == "regex":
+        try:
+            compiled = re.compile(value)
+        except re.error as error:
+            problems.append(f"{where}: invalid regular expression {value!r}: {error}")
+            return None
+        if compiled.search("") is not None:
+            problems.append(f"{where}: regular expression {value!r} matches the empty string")
+            return None
+    if kind == "tokens":
+        _validate_tokens(value, where, problems)
+    lang = raw.get("lang", "en")
+    if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}", lang):
+        problems.append(f"{where}: lang must be an ISO 639 code such as en, ru, kk")
+        lang = "en"
+    requires_any: tuple[str, ...] = ()
+    window = None
+    requires = raw.get("requires")
+    if requires is not None:
+        if not isinstance(requires, dict):
+            problems.append(f"{where}: requires must be a mapping with 'any' and 'window'")
+        else:
+            for key in requires:
+                if key not in REQUIRES_KEYS:
+                    problems.append(f"{path}:{_line(requires, key)}: unknown key {key!r} in "
+                                    "requires (allowed: any, window)")
+            words = requires.get("any")
+            if not isinstance(words, list) or not words or not all(
+                isinstance(w, str) and w.strip() for w in words
+            ):
+                problems.append(f"{where}: requires.any must be a non-empty list of words")
+            else:
+                requires_any = tuple(w.strip().lower() for w in words)
+            window = requires.get("window")
+            if window is not None and (not isinstance(window, int) or isinstance(window, bool)
+                                       or window < 1):
+                problems.append(f"{where}: requires.window must be a positive whole number")
+                window = None
+    excludes = raw.get("excludes", [])
+    if excludes is None:
+        excludes = []
+    if not isinstance(excludes, list) or not all(isinstance(e, str) and e.strip()
+                                                  for e in excludes):
+        problems.append(f"{where}: excludes must be a list of phrases")
+        excludes = []
+    score = raw.get("score", 1.0)
+    if not isinstance(score, (int, float)) or isinstance(score, bool) or not 0 < score <= 1:
+        problems.append(f"{where}: score must be a number in (0, 1]")
+        score = 1.0
+    pattern_id = raw.get("id", f"{code_id}#{index}")
+    if not isinstance(pattern_id, str) or not pattern_id:
+        problems.append(f"{where}: id must be a non-empty string")
+        pattern_id = f"{code_id}#{index}"
+    if kind == "tokens":
+        value = [dict(spec) for spec in value] if isinstance(value, list) else value
+    return Pattern(id=pattern_id, code=code_id, kind=kind, value=value, lang=lang,
+                   requires_any=requires_any, window=window,
+                   excludes=tuple(e.strip() for e in excludes), score=float(score))
+
+
+def _as_text(value: Any) -> str:
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def _validate_code(raw: Any, groups: dict[str, str], path: Path,
+                   problems: list[str]) -> Code | None:
+    if not isinstance(raw, dict):
+        problems.append(f"{path}: every entry of 'codes' must be a mapping")
+        return None
+    where = f"{path}:{_line(raw)}"
+    for key in raw:
+        if key not in CODE_KEYS:
+            problems.append(f"{path}:{_line(raw, key)}: unknown code key {key!r} "
+                            f"(allowed: {', '.join(sorted(CODE_KEYS))})")
+    code_id = raw.get("id")
+    if not isinstance(code_id, str) or not CODE_ID.match(code_id):
+        problems.append(f"{where}: code id {code_id!r} must look like group.name "
+                        "(lower case letters, digits, _)")
+        return None
+    group = raw.get("group", code_id.split(".")[0])
+    if group not in groups:
+        problems.append(f"{path}:{_line(raw, 'group')}: code {code_id} names group {group!r}, "
+                        f"which 'groups' does not declare")
+    label = raw.get("label")
+    if not isinstance(label, str) or not label.strip():
+        problems.append(f"{where}: code {code_id} needs a label")
+        label = code_id
+    patterns_raw = raw.get("patterns", []) or []
+    if not isinstance(patterns_raw, list):
+        problems.append(f"{path}:{_line(raw, 'patterns')}: patterns of {code_id} must be a list")
+        patterns_raw = []
+    patterns = []
+    for index, item in enumerate(patterns_raw):
+        pattern = _validate_pattern(item, code_id, index, path, problems)
+        if pattern:
+            patterns.append(pattern)
+    examples = raw.get("examples", []) or []
+    if not isinstance(examples, list):
+        problems.append(f"{path}:{_line(raw, 'examples')}: examples must be a list")
+        examples = []
+    return Code(id=code_id, group=str(group), label=label.strip(),
+                definition=_as_text(raw.get("definition")), include=_as_text(raw.get("include")),
+                exclude=_as_text(raw.get("exclude")),
+                examples=tuple(_as_text(e) for e in examples), patterns=tuple(patterns))
+
+
+def _check_duplicate_keys(node: Any, path: Path, problems: list[str]) -> None:
+    if isinstance(node, _LineMap):
+        for key, line in node.duplicates:
+            problems.append(f"{path}:{line}: key {key!r} appears twice in one mapping")
+        for value in node.values():
+            _check_duplicate_keys(value, path, problems)
+    elif isinstance(node, list):
+        for value in node:
+            _check_duplicate_keys(value, path, problems)
+
+
+def _load(path: Path, seen: tuple[Path, ...]) -> Codebook:
+    raw = _read_yaml(path)
+    problems: list[str] = []
+    if not isinstance(raw, dict):
+        raise CodebookError(str(path), [f"{path}:1: a codebook must be a YAML mapping"])
+    _check_duplicate_keys(raw, path, problems)
+    for key in raw:
+        if key not in TOP_KEYS:
+            problems.append(f"{path}:{_line(raw, key)}: unknown top-level key {key!r} "
+                            f"(allowed: {', '.join(sorted(TOP_KEYS))})")
+    base: Codebook | None = None
+    extends = raw.get("extends")
+    if extends:
+        base_path = _resolve_path(str(extends), path.parent).resolve()
+        if base_path in seen:
+            problems.append(f"{path}:{_line(raw, 'extends')}: extends forms a cycle")
+        else:
+            base = _load(base_path, seen + (base_path,))
+    groups_raw = raw.get("groups") or {}
+    groups: dict[str, str] = dict(base.groups) if base else {}
+    if not isinstance(groups_raw, dict):
+        problems.append(f"{path}:{_line(raw, 'groups')}: groups must be a mapping")
+        groups_raw = {}
+    for group_id, spec in groups_raw.items():
+        label = spec.get("label") if isinstance(spec, dict) else spec
+        groups[str(group_id)] = str(label or group_id)
+    if not groups:
+        problems.append(f"{path}:{raw.line if isinstance(raw, _LineMap) else 1}: no groups declared")
+    codes_raw = raw.get("codes") or []
+    if not isinstance(codes_raw, list):
+        problems.append(f"{path}:{_line(raw, 'codes')}: codes must be a list")
+        codes_raw = []
+    codes: dict[str, Code] = {c.id: c for c in base.codes} if base else {}
+    seen_here: dict[str, int] = {}
+    for item in codes_raw:
+        code = _validate_code(item, groups, path, problems)
+        if code is None:
+            continue
+        if code.id in seen_here:
+            problems.append(f"{path}:{_line(item)}: duplicate code id {code.id!r} (first at line "
+                            f"{seen_here[code.id]})")
+            continue
+        seen_here[code.id] = _line(item)
+        codes[code.id] = code
+    pattern_ids: dict[str, str] = {}
+    for code in codes.values():
+        for pattern in code.patterns:
+            if pattern.id in pattern_ids:
+                problems.append(f"{path}: pattern id {pattern.id!r} used twice ({pattern_ids[pattern.id]} "
+                                f"and {code.id})")
+            pattern_ids[pattern.id] = code.id
+    if not codes:
+        problems.append(f"{path}: the codebook defines no codes")
+    if problems:
+        raise CodebookError(str(path), problems)
+    name = str(raw.get("name") or (base.name if base else path.stem))
+    version = str(raw.get("version") or (base.version if base else "0"))
+    codebook = Codebook(name=name, version=version, groups=groups, codes=tuple(codes.values()),
+                        source=str(path), description=_as_text(raw.get("description")))
+    return _with_hash(codebook)
+
+
+def _with_hash(codebook: Codebook) -> Codebook:
+    content = {"name": codebook.name, "version": codebook.version, "groups": codebook.groups,
+               "codes": [asdict(code) for code in codebook.codes]}
+    digest = hashlib.sha256(
+        json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    ).hexdigest()
+    return Codebook(name=codebook.name, version=codebook.version, groups=codebook.groups,
+                    codes=codebook.codes, source=codebook.source,
+                    description=codebook.description, hash=digest)
+
+
+def load_codebook(reference: str | Path | None = None) -> Codebook:
+    """Load a codebook by path, or the packaged default when no path (or "default") is given."""
+    path = _resolve_path(str(reference) if reference else DEFAULT_NAME).resolve()
+    return _load(path, (path,))

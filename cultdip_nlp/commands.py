@@ -1,0 +1,256 @@
+"""What each CLI verb does; `cli.py` only parses arguments and hands them here."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from .codebook import Codebook, load_codebook
+from .matrices import VALUE_TITLES, all_matrices, case_by_code
+from .pipeline import (Settings, Summary, default_jobs, new_run, run_batch, store_path,
+                       tag_documents)
+from .store import Store
+
+EXIT_OK, EXIT_FILE_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False, default=str))
+
+
+def _print_summary(summary: Summary, project: Path, as_json: bool, verb: str) -> None:
+    if as_json:
+        _print_json(summary.as_dict())
+        return
+    out = sys.stdout
+    print(f"\ncultdip {verb}: {summary.files} files in {summary.seconds:.1f} s", file=out)
+    print(f"  documents: {summary.processed} processed, {summary.unchanged} unchanged "
+          "(already in the store, not read again), "
+          f"{len(summary.errors)} with errors", file=out)
+    print(f"  pages: {summary.pages}   sentences: {summary.sentences}", file=out)
+    if summary.tags_by_group:
+        groups = ", ".join(f"{group} {count}" for group, count in
+                           sorted(summary.tags_by_group.items()))
+        print(f"  tags: {sum(summary.tags_by_group.values())} ({groups})", file=out)
+    elif verb != "ingest":
+        print("  tags: none new", file=out)
+    for problem in summary.problems:
+        print(f"  warning: {problem}", file=out)
+    if summary.errors:
+        print("  errors:", file=out)
+        for _, _, message in summary.errors:
+            print(f"    {message}", file=out)
+    if summary.interrupted:
+        print("  interrupted: what finished is stored; run the same command again to resume",
+              file=out)
+    print(f"  store: {store_path(project)}", file=out)
+
+
+def _settings(args: argparse.Namespace, tag: bool) -> Settings:
+    jobs = args.jobs if getattr(args, "jobs", None) else default_jobs()
+    return Settings(codebook=getattr(args, "codebook", None), tag=tag, jobs=jobs,
+                    retry_errors=getattr(args, "retry_errors", False))
+
+
+def _exit_status(summary: Summary) -> int:
+    if summary.interrupted:
+        return 130
+    return EXIT_FILE_ERRORS if summary.errors else EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    settings = _settings(args, tag=True)
+    summary = run_batch(args.paths, args.project, settings, command="run",
+                        progress=not args.no_progress)
+    if not summary.interrupted:
+        codebook = load_codebook(settings.codebook)
+        written = write_all_matrices(args.project, codebook)
+        if not args.json:
+            print("  outputs: " + ", ".join(str(p) for p in written))
+    _print_summary(summary, args.project, args.json, "run")
+    return _exit_status(summary)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    summary = run_batch(args.paths, args.project, _settings(args, tag=False), command="ingest",
+                        progress=not args.no_progress)
+    _print_summary(summary, args.project, args.json, "ingest")
+    return _exit_status(summary)
+
+
+def cmd_tag(args: argparse.Namespace) -> int:
+    codebook = load_codebook(args.codebook)
+    started = time.perf_counter()
+    with Store(store_path(args.project)) as store:
+        run = new_run("tag", codebook, {"codebook": args.codebook or "default",
+                                        "force": args.force})
+        store.start_run(run)
+        summary = tag_documents(store, codebook, run.id, force=args.force,
+                                progress=not args.no_progress)
+        summary.seconds = time.perf_counter() - started
+        store.finish_run(run.id, summary.as_dict())
+    summary.files = summary.processed
+    _print_summary(summary, args.project, args.json, "tag")
+    return EXIT_OK
+
+
+def write_all_matrices(project: Path, codebook: Codebook) -> list[Path]:
+    from .export import write_csvs, write_heatmap, write_xlsx
+
+    with Store(store_path(project)) as store:
+        matrices = all_matrices(store.connection, codebook)
+        provenance = _provenance(store, codebook)
+    written = write_csvs(matrices, project)
+    written.append(write_xlsx(matrices, project / "matrices.xlsx", codebook, provenance))
+    written.append(write_heatmap(matrices["rate"], project / "heatmap_rate.png",
+                                 VALUE_TITLES["rate"], codebook))
+    return written
+
+
+def _provenance(store: Store, codebook: Codebook) -> dict[str, object]:
+    runs = store.runs()
+    last = runs[-1] if runs else {}
+    documents = store.connection.execute(
+        "SELECT COUNT(*), SUM(status = 'ok'), SUM(n_sentences) FROM documents").fetchone()
+    return {
+        "created": time.strftime("%Y-%m-%d %H:%M:%S %z"),
+        "store": str(store.path),
+        "codebook": f"{codebook.name} {codebook.version}",
+        "codebook_hash": codebook.hash,
+        "codebook_source": codebook.source,
+        "tag_sources": "rule",
+        "case": "document country",
+        "documents": documents[0], "documents_ok": documents[1] or 0,
+        "sentences": documents[2] or 0,
+        "last_run": last.get("id", ""),
+        "last_run_parameters": json.loads(str(last.get("parameters") or "{}")),
+        "versions": json.loads(str(last.get("versions") or "{}")),
+    }
+
+
+def cmd_matrix(args: argparse.Namespace) -> int:
+    codebook = load_codebook(args.codebook)
+    if args.value is None:
+        written = write_all_matrices(args.project, codebook)
+        if args.json:
+            _print_json({"written": [str(p) for p in written]})
+        else:
+            print("\n".join(str(p) for p in written))
+        return EXIT_OK
+    with Store(store_path(args.project)) as store:
+        table = case_by_code(store.connection, codebook, args.value)
+        provenance = _provenance(store, codebook)
+    if args.output:
+        if args.output.suffix.lower() == ".xlsx":
+            from .export import write_xlsx
+
+            write_xlsx({args.value: table}, args.output, codebook, provenance)
+        else:
+            args.output.parent.mkdir(parents=True, exist_ok=True)
+            table.to_csv(args.output)
+        print(str(args.output))
+    elif args.json:
+        _print_json(json.loads(table.to_json(orient="index")))
+    else:
+        print(table.to_string())
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    path = store_path(args.project)
+    if not path.exists():
+        print(f"{path}: no store here; run `cultdip ingest PATH --project {args.project}`",
+              file=sys.stderr)
+        return EXIT_USAGE
+    with Store(path) as store:
+        rows = store.documents("error" if args.errors else None)
+    entries = [
+        {"id": r["id"], "path": r["path"], "status": r["status"],
+         "error_code": r["error_code"], "message": r["error_message"], "pages": r["n_pages"],
+         "sentences": r["n_sentences"], "language": r["language"], "country": r["country"],
+         "year": r["year"]}
+        for r in rows
+    ]
+    if args.json:
+        _print_json(entries)
+    else:
+        for e in entries:
+            state = e["status"] if e["status"] == "ok" else f"error {e['error_code']}"
+            print(f"{e['id'][:12]}  {state:10}  {e['pages'] or 0:>4}p {e['sentences'] or 0:>6}s"
+                  f"  {e['language'] or '-':3} {e['country'] or '-':4} {e['path']}")
+            if e["message"]:
+                print(f"              {e['message']}")
+    return EXIT_OK
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from .analysis import Analyser
+    from .annotate import annotate_lines
+
+    analyser = Analyser(load_codebook(args.codebook))
+    source = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8-sig")
+    target = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
+    errors = 0
+    try:
+        for line, error in annotate_lines(analyser, source, args.input):
+            if error:
+                errors += 1
+                print(error, file=sys.stderr)
+            else:
+                target.write(line + "\n")
+    finally:
+        if source is not sys.stdin:
+            source.close()
+        if target is not sys.stdout:
+            target.close()
+    return EXIT_FILE_ERRORS if errors else EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    codebook = load_codebook(args.codebook)
+    with Store(store_path(args.project)) as store:
+        tag = store.tag(args.tag)
+        if tag is None:
+            print(f"no tag {args.tag!r} in {store.path}", file=sys.stderr)
+            return EXIT_USAGE
+        sentence = store.connection.execute(
+            "SELECT * FROM sentences WHERE document_id = ? AND idx = ?",
+            (tag["document_id"], tag["sentence_idx"])).fetchone()
+        document = store.connection.execute(
+            "SELECT path, country, year FROM documents WHERE id = ?",
+            (tag["document_id"],)).fetchone()
+    pattern = next((p for p in codebook.patterns() if p.id == tag["rule"]), None)
+    info = {
+        "tag": tag["id"], "code": tag["code"], "matched": tag["text"],
+        "span": [tag["start"], tag["end"]], "source": tag["source"], "rule": tag["rule"],
+        "pattern": pattern.describe() if pattern else None,
+        "requires": list(pattern.requires_any) if pattern else None,
+        "window": pattern.window if pattern else None,
+        "excludes": list(pattern.excludes) if pattern else None,
+        "score": tag["score"], "codebook_hash": tag["codebook_hash"],
+        "sentence": sentence["text"] if sentence else None,
+        "page": sentence["page"] if sentence else None,
+        "document": dict(document) if document else None,
+    }
+    if args.json:
+        _print_json(info)
+    else:
+        for key, value in info.items():
+            print(f"{key:>14}: {value}")
+    return EXIT_OK
+
+
+def cmd_codebook(args: argparse.Namespace) -> int:
+    codebook = load_codebook(args.file)
+    info = {"file": codebook.source, "name": codebook.name, "version": codebook.version,
+            "hash": codebook.hash, "codes": len(codebook.codes),
+            "patterns": len(codebook.patterns()), "languages": sorted(codebook.languages())}
+    if args.json:
+        _print_json(info)
+    else:
+        print(f"{codebook.source}: ok — {info['codes']} codes, {info['patterns']} patterns "
+              f"({', '.join(info['languages'])}), hash {codebook.hash[:16]}")
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""Readers that turn files into normalised text with page spans."""

@@ -1,0 +1,71 @@
+"""Language identification by script and, within a script, by frequent function words.
+
+Good enough to choose the spaCy pipeline for a page: the scripts tell ja/ko/zh/ar/he apart
+outright; Kazakh Cyrillic is told from Russian by the letters only Kazakh uses (ә ғ қ ң ө ұ ү һ і);
+Latin-script languages by their commonest words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("the of and to in is that for it with as on be by this are we our".split()),
+    "fr": frozenset("le la les des de et un une est pour dans que qui du sur au par".split()),
+    "de": frozenset("der die das und zu den nicht ist mit von sich des auf für dem ein".split()),
+    "es": frozenset("el la los las de y que en un una por con para del se es al".split()),
+}
+
+
+def _script_counts(text: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for char in text:
+        code = ord(char)
+        if 0x0400 <= code <= 0x04FF:
+            counts["cyrillic"] += 1
+            if char in _KAZAKH_LETTERS:
+                counts["kazakh"] += 1
+        elif 0x3040 <= code <= 0x30FF:
+            counts["kana"] += 1
+        elif 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF:
+            counts["hangul"] += 1
+        elif 0x4E00 <= code <= 0x9FFF:
+            counts["han"] += 1
+        elif 0x0600 <= code <= 0x06FF:
+            counts["arabic"] += 1
+        elif 0x0590 <= code <= 0x05FF:
+            counts["hebrew"] += 1
+        elif char.isalpha() and code < 0x0250:
+            counts["latin"] += 1
+    return counts
+
+
+def detect_language(text: str, default: str | None = None) -> str | None:
+    """ISO 639-1 code of the text's language, or `default` when the text says too little."""
+    sample = text[:20000]
+    counts = _script_counts(sample)
+    total = sum(v for k, v in counts.items() if k != "kazakh")
+    if total < 3:
+        return default
+    script, _ = max(((k, v) for k, v in counts.items() if k != "kazakh"), key=lambda kv: kv[1])
+    if script == "cyrillic":
+        return "kk" if counts["kazakh"] >= max(2, 0.005 * counts["cyrillic"]) else "ru"
+    if script in ("kana",) or (script == "han" and counts["kana"] > 0.05 * counts["han"]):
+        return "ja"
+    if script == "hangul":
+        return "ko"
+    if script == "han":
+        return "zh"
+    if script == "arabic":
+        return "ar"
+    if script == "hebrew":
+        return "he"
+    words = Counter(w.lower() for w in _WORD.findall(sample))
+    scores = {
+        lang: sum(words[w] for w in vocabulary) for lang, vocabulary in _FUNCTION_WORDS.items()
+    }
+    best = max(scores, key=lambda lang: scores[lang])
+    return best if scores[best] > 0 else default

@@ -1,0 +1,319 @@
+"""Batch processing: ingest (and tag) every file, one transaction per document.
+
+The worker function is pure (a path and settings in, a record out) so that it can run in a
+process pool; only the main process writes to the store. An interrupted batch keeps what it
+committed, and running the same command again does only the work that is left.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import platform
+import sys
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .analysis import Analyser
+from .codebook import Codebook, load_codebook
+from .errors import CultdipError, ErrorCode
+from .ingest.discover import discover
+from .ingest.reader import MAX_FILE_BYTES, extract
+from .records import Document, DocumentMeta, FailedDocument, Page, RunInfo
+from .store import Store
+
+STORE_NAME = "cultdip.sqlite"
+
+
+@dataclass
+class Settings:
+    codebook: str | None = None
+    tag: bool = True
+    jobs: int = 1
+    retry_errors: bool = False
+
+
+@dataclass
+class Summary:
+    run_id: str = ""
+    files: int = 0
+    processed: int = 0
+    unchanged: int = 0
+    pages: int = 0
+    sentences: int = 0
+    tags_by_group: Counter[str] = field(default_factory=Counter)
+    errors: list[tuple[str, str, str]] = field(default_factory=list)  # path, code, message
+    problems: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    interrupted: bool = False
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "run_id": self.run_id, "files": self.files, "processed": self.processed,
+            "unchanged": self.unchanged, "pages": self.pages, "sentences": self.sentences,
+            "tags_by_group": dict(sorted(self.tags_by_group.items())),
+            "errors": [{"path": p, "code": c, "message": m} for p, c, m in self.errors],
+            "problems": self.problems, "seconds": round(self.seconds, 3),
+            "interrupted": self.interrupted,
+        }
+
+
+def store_path(project: Path) -> Path:
+    return project / STORE_NAME
+
+
+def versions() -> dict[str, str]:
+    import gensim
+    import pandas
+    import pdfplumber
+    import sklearn
+    import spacy
+
+    return {"cultdip": __version__, "python": platform.python_version(),
+            "spacy": spacy.__version__, "pdfplumber": pdfplumber.__version__,
+            "pandas": pandas.__version__, "scikit-learn": sklearn.__version__,
+            "gensim": gensim.__version__}
+
+
+def new_run(command: str, codebook: Codebook | None, parameters: dict[str, object]) -> RunInfo:
+    return RunInfo(
+        id=time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6], command=command,
+        codebook_name=codebook.name if codebook else "", codebook_version=codebook.version
+        if codebook else "", codebook_hash=codebook.hash if codebook else "",
+        parameters=parameters, versions=versions(),
+    )
+
+
+# The worker side ---------------------------------------------------------------------------
+
+_ANALYSER: Analyser | None = None
+
+
+def _init_worker(codebook_reference: str | None, tag: bool) -> None:
+    global _ANALYSER
+    _ANALYSER = Analyser(load_codebook(codebook_reference) if tag else None, tag=tag)
+
+
+def process_file(path: str, meta: DocumentMeta, data: bytes | None = None) -> Document | FailedDocument:
+    """Read, segment and tag one file. Never raises for a bad file: it returns a failure."""
+    assert _ANALYSER is not None, "call _init_worker first"
+    file_path = Path(path)
+    try:
+        if data is None:
+            data = file_path.read_bytes()
+    except OSError as error:
+        return FailedDocument(id=hashlib.sha256(path.encode()).hexdigest(), path=path,
+                              meta=meta, error_code=ErrorCode.UNREADABLE_FILE.value,
+                              message=f"{ErrorCode.UNREADABLE_FILE.value} UNREADABLE_FILE: "
+                                      f"{path}: {error.strerror or error}")
+    document_id = hashlib.sha256(data).hexdigest()
+    try:
+        extracted = extract(file_path, data, meta.password)
+        pages, sentences, tags, mentions = _ANALYSER.analyse(
+            document_id, extracted.text, extracted.pages, meta.language)
+    except CultdipError as error:
+        return FailedDocument(id=document_id, path=path, meta=meta, error_code=error.code.value,
+                              message=str(error))
+    except Exception as error:  # a bug must not stop the batch; the message says where
+        return FailedDocument(id=document_id, path=path, meta=meta,
+                              error_code=ErrorCode.INTERNAL.value,
+                              message=f"{ErrorCode.INTERNAL.value} INTERNAL: {path}: "
+                                      f"{type(error).__name__}: {error}")
+    if meta.title is None and extracted.title:
+        meta = DocumentMeta(**{**_meta_dict(meta), "title": extracted.title})
+    languages = Counter(p.language for p in pages if p.end > p.start and p.language)
+    language = meta.language or (languages.most_common(1)[0][0] if languages else None)
+    return Document(id=document_id, path=path, meta=meta, text=extracted.text,
+                    language=language, pages=tuple(pages), sentences=tuple(sentences),
+                    tags=tuple(tags), mentions=tuple(mentions),
+                    warnings=tuple(extracted.warnings))
+
+
+def _meta_dict(meta: DocumentMeta) -> dict[str, object]:
+    return {name: getattr(meta, name) for name in meta.__slots__}  # type: ignore[attr-defined]
+
+
+# The batch side ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Job:
+    path: Path
+    meta: DocumentMeta
+    file_key: tuple[str, int, int]
+
+
+def _plan(store: Store, files: Iterable[Path], meta_for: Callable[[Path], DocumentMeta],
+          codebook: Codebook | None, settings: Settings, summary: Summary) -> Iterator[_Job]:
+    """Skip what the store already has; yield the files that need work."""
+    for path in files:
+        summary.files += 1
+        try:
+            stat = path.stat()
+        except OSError as error:
+            summary.errors.append((str(path), ErrorCode.UNREADABLE_FILE.value,
+                                   f"{ErrorCode.UNREADABLE_FILE.value} UNREADABLE_FILE: {path}: "
+                                   f"{error.strerror or error}"))
+            continue
+        meta = meta_for(path)
+        key = (str(path), stat.st_size, stat.st_mtime_ns)
+        if stat.st_size > MAX_FILE_BYTES:
+            summary.errors.append((str(path), ErrorCode.UNREADABLE_FILE.value,
+                                   f"{ErrorCode.UNREADABLE_FILE.value} UNREADABLE_FILE: {path}: "
+                                   f"{stat.st_size} bytes is over the {MAX_FILE_BYTES} limit"))
+            continue
+        document_id = store.known_file(*key)
+        if document_id is None:
+            document_id = _sha256_file(path)
+            if store.document_status(document_id) is not None:
+                store.remember_file(*key, document_id)
+            else:
+                document_id = None
+        if document_id is not None:
+            row = store.connection.execute(
+                "SELECT status, error_code, tagged_codebook_hash FROM documents WHERE id = ?",
+                (document_id,)).fetchone()
+            retry = row["status"] == "error" and (
+                settings.retry_errors
+                or (row["error_code"] == ErrorCode.ENCRYPTED_PDF.value and meta.password))
+            if row is not None and not retry:
+                _refresh_metadata(store, document_id, path, meta)
+                summary.unchanged += 1
+                if row["status"] == "error":
+                    message = store.connection.execute(
+                        "SELECT error_message FROM documents WHERE id = ?", (document_id,)
+                    ).fetchone()[0]
+                    summary.errors.append((str(path), row["error_code"], message))
+                continue
+        yield _Job(path=path, meta=meta, file_key=key)
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _refresh_metadata(store: Store, document_id: str, path: Path, meta: DocumentMeta) -> None:
+    row = store.connection.execute(
+        "SELECT path, country, year, doc_type, title, source, licence, meta_origin"
+        " FROM documents WHERE id = ?", (document_id,)).fetchone()
+    if meta.origin == "none" and row["meta_origin"] != "none":
+        return
+    wanted = (str(path), meta.country, meta.year, meta.doc_type,
+              meta.title if meta.title is not None else row["title"], meta.source,
+              meta.licence, meta.origin)
+    if tuple(row) != wanted:
+        store.update_metadata(document_id, *wanted)
+
+
+def run_batch(paths: list[Path], project: Path, settings: Settings, command: str = "run",
+              progress: bool = True) -> Summary:
+    """Ingest (and, with settings.tag, tag) everything under `paths` into the project store."""
+    started = time.perf_counter()
+    codebook = load_codebook(settings.codebook) if settings.tag else None
+    found = discover(paths)
+    summary = Summary(problems=list(found.problems))
+    run = new_run(command, codebook, {"paths": [str(p) for p in paths], "tag": settings.tag,
+                                      "jobs": settings.jobs, "codebook": settings.codebook
+                                      or "default"})
+    summary.run_id = run.id
+    with Store(store_path(project)) as store:
+        store.start_run(run)
+        jobs = _plan(store, found.files, found.meta_for, codebook, settings, summary)
+        bar = _progress(len(found.files), progress)
+        try:
+            for result, job in _execute(jobs, settings):
+                _save(store, result, job, run.id, codebook, summary)
+                bar.update(1)
+                bar.set_postfix_str(f"{summary.pages} pages, {summary.sentences} sentences")
+        except KeyboardInterrupt:
+            summary.interrupted = True
+        finally:
+            bar.close()
+        if settings.tag and codebook is not None and not summary.interrupted:
+            retag = tag_documents(store, codebook, run.id, progress=False)
+            for group, count in retag.tags_by_group.items():
+                summary.tags_by_group[group] += count
+        summary.seconds = time.perf_counter() - started
+        store.finish_run(run.id, summary.as_dict())
+    return summary
+
+
+def _progress(total: int, enabled: bool):  # type: ignore[no-untyped-def]
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="doc", disable=not enabled, file=sys.stderr,
+                dynamic_ncols=True, desc="documents")
+
+
+def _execute(jobs: Iterator[_Job], settings: Settings) -> Iterator[tuple[Document | FailedDocument, _Job]]:
+    """Run jobs in this process or a bounded process pool; memory does not grow with the batch."""
+    if settings.jobs <= 1:
+        _init_worker(settings.codebook, settings.tag)
+        for job in jobs:
+            yield process_file(str(job.path), job.meta), job
+        return
+    with ProcessPoolExecutor(max_workers=settings.jobs, initializer=_init_worker,
+                             initargs=(settings.codebook, settings.tag)) as pool:
+        pending: dict[Future[Document | FailedDocument], _Job] = {}
+        limit = settings.jobs * 2
+        for job in jobs:
+            pending[pool.submit(process_file, str(job.path), job.meta)] = job
+            while len(pending) >= limit:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield future.result(), pending.pop(future)
+        for future in list(pending):
+            yield future.result(), pending.pop(future)
+
+
+def _save(store: Store, result: Document | FailedDocument, job: _Job, run_id: str,
+          codebook: Codebook | None, summary: Summary) -> None:
+    if isinstance(result, FailedDocument):
+        store.save_failure(result, run_id, job.file_key)
+        summary.errors.append((result.path, result.error_code, result.message))
+        return
+    store.save_document(result, run_id, codebook.hash if codebook else None, job.file_key)
+    summary.processed += 1
+    summary.pages += len(result.pages)
+    summary.sentences += len(result.sentences)
+    for tag in result.tags:
+        summary.tags_by_group[tag.code.split(".")[0]] += 1
+
+
+def tag_documents(store: Store, codebook: Codebook, run_id: str, force: bool = False,
+                  progress: bool = True) -> Summary:
+    """Re-tag stored documents whose tags came from another codebook (or all, with force)."""
+    summary = Summary(run_id=run_id)
+    rows = store.documents_to_tag(codebook.hash, force=force)
+    if not rows:
+        return summary
+    analyser = Analyser(codebook, tag=True)
+    bar = _progress(len(rows), progress)
+    try:
+        for row in rows:
+            text = store.document_text(row["id"])
+            pages = [Page(p["number"], p["start"], p["end"], p["language"], p["method"],
+                          p["error"]) for p in store.document_pages(row["id"])]
+            _, sentences, tags, mentions = analyser.analyse(row["id"], text, pages, None)
+            store.replace_analysis(row["id"], sentences, tags, mentions, codebook.hash, run_id)
+            summary.processed += 1
+            for tag in tags:
+                summary.tags_by_group[tag.code.split(".")[0]] += 1
+            bar.update(1)
+    finally:
+        bar.close()
+    return summary
+
+
+def default_jobs() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))

@@ -1,0 +1,129 @@
+"""Typed records that every stage passes along.
+
+They are immutable and carry stable ids, so that a stage can be re-run and find the same
+things again: a document id is the SHA-256 of its bytes, a tag id is derived from the document,
+the character span and the code, so a coder's judgement on a tag survives re-tagging.
+This module imports nothing from the rest of the package.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+TagSource = Literal["rule", "topic", "classifier", "human"]
+
+
+def make_tag_id(document_id: str, start: int, end: int, code: str) -> str:
+    """A tag's identity is what it says about which text, not which rule said it."""
+    key = f"{document_id}:{start}:{end}:{code}".encode("utf-8")
+    return hashlib.sha256(key).hexdigest()[:20]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """What the manifest or the file name says about a document."""
+
+    country: str | None = None
+    year: int | None = None
+    doc_type: str | None = None
+    language: str | None = None
+    title: str | None = None
+    source: str | None = None
+    licence: str | None = None
+    password: str | None = None
+    origin: str = "none"  # manifest | filename | none
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A page (or, for plain text, the whole file) as a span of the document's text."""
+
+    number: int
+    start: int
+    end: int
+    language: str | None = None
+    method: str = "text"  # text | pdf | ocr | failed
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    page: int
+    start: int
+    end: int
+    text: str
+    n_tokens: int
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """One code found on one span, with the reason the machine gives for it."""
+
+    document_id: str
+    sentence_index: int
+    start: int
+    end: int
+    code: str
+    text: str
+    source: TagSource
+    rule: str
+    score: float
+    codebook_hash: str
+
+    @property
+    def id(self) -> str:
+        return make_tag_id(self.document_id, self.start, self.end, self.code)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A country a sentence is about (case attribution)."""
+
+    sentence_index: int
+    iso3: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A processed document: its text and what the stages found in it."""
+
+    id: str
+    path: str
+    meta: DocumentMeta
+    text: str
+    language: str | None
+    pages: tuple[Page, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    tags: tuple[Tag, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FailedDocument:
+    """A file that could not be read: kept in the store so the summary and status name it."""
+
+    id: str
+    path: str
+    meta: DocumentMeta
+    error_code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class RunInfo:
+    """What a run needs to be reproduced: codebook, parameters, versions."""
+
+    id: str
+    command: str
+    codebook_name: str
+    codebook_version: str
+    codebook_hash: str
+    parameters: dict[str, object] = field(default_factory=dict)
+    versions: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,417 @@
+"""The project's SQLite store: one file, a versioned schema, one transaction per document.
+
+Why SQLite: a researcher gets one file they can copy, open in any tool and query with SQL,
+and an interrupted batch keeps everything it committed. WAL mode lets a reader (a coder's
+review page, `cultdip status`) work while a batch writes.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+
+from .errors import CultdipError, ErrorCode
+from .records import Document, FailedDocument, Mention, RunInfo, Sentence, Tag
+
+# Each entry migrates from version i to i+1. Never edit a released entry: add a new one.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE runs (
+        id TEXT PRIMARY KEY,
+        command TEXT NOT NULL,
+        started_at REAL NOT NULL,
+        finished_at REAL,
+        codebook_name TEXT,
+        codebook_version TEXT,
+        codebook_hash TEXT,
+        parameters TEXT NOT NULL DEFAULT '{}',
+        versions TEXT NOT NULL DEFAULT '{}',
+        summary TEXT
+    );
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        path TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('ok', 'error')),
+        error_code TEXT,
+        error_message TEXT,
+        country TEXT,
+        year INTEGER,
+        doc_type TEXT,
+        language TEXT,
+        title TEXT,
+        source TEXT,
+        licence TEXT,
+        meta_origin TEXT,
+        n_pages INTEGER NOT NULL DEFAULT 0,
+        n_sentences INTEGER NOT NULL DEFAULT 0,
+        n_tokens INTEGER NOT NULL DEFAULT 0,
+        warnings TEXT NOT NULL DEFAULT '[]',
+        tagged_codebook_hash TEXT,
+        run_id TEXT,
+        ingested_at REAL NOT NULL
+    );
+    CREATE TABLE files (
+        path TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        document_id TEXT NOT NULL
+    );
+    CREATE TABLE texts (
+        document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        text TEXT NOT NULL
+    );
+    CREATE TABLE pages (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        number INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        language TEXT,
+        method TEXT NOT NULL,
+        error TEXT,
+        PRIMARY KEY (document_id, number)
+    );
+    CREATE TABLE sentences (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        page INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        n_tokens INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (document_id, idx)
+    );
+    CREATE TABLE tags (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        sentence_idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        code TEXT NOT NULL,
+        text TEXT NOT NULL,
+        source TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        score REAL NOT NULL,
+        codebook_hash TEXT NOT NULL,
+        run_id TEXT
+    );
+    CREATE INDEX tags_document ON tags(document_id, sentence_idx);
+    CREATE INDEX tags_code ON tags(code);
+    CREATE TABLE mentions (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        sentence_idx INTEGER NOT NULL,
+        iso3 TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (document_id, start, end, iso3)
+    );
+    CREATE INDEX mentions_sentence ON mentions(document_id, sentence_idx);
+    -- Judgements are never deleted with a document or a tag: they are the coders' work.
+    CREATE TABLE judgements (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        tag_id TEXT,
+        document_id TEXT NOT NULL,
+        sentence_idx INTEGER NOT NULL,
+        code TEXT NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('accept', 'reject', 'relabel', 'add')),
+        new_code TEXT,
+        start INTEGER,
+        end INTEGER,
+        coder TEXT NOT NULL,
+        note TEXT,
+        created_at REAL NOT NULL
+    );
+    CREATE INDEX judgements_tag ON judgements(tag_id);
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class Store:
+    """Reads and writes the project's records; the only module that speaks SQL for writing."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.connection = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+        self.connection.row_factory = sqlite3.Row
+        self.connection.execute("PRAGMA journal_mode=WAL")
+        self.connection.execute("PRAGMA synchronous=NORMAL")
+        self.connection.execute("PRAGMA foreign_keys=ON")
+        self.connection.execute("PRAGMA busy_timeout=30000")
+        self._migrate()
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.connection.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        current = self.schema_version
+        if current > SCHEMA_VERSION:
+            raise CultdipError(
+                ErrorCode.STORE_SCHEMA_NEWER,
+                f"schema version {current} is newer than this cultdip ({SCHEMA_VERSION}); "
+                "upgrade cultdip to open it",
+                str(self.path),
+            )
+        for version in range(current, SCHEMA_VERSION):
+            # executescript() commits first, so the transaction is part of the script: a
+            # failed migration rolls back whole and leaves the previous version intact.
+            try:
+                self.connection.executescript(
+                    "BEGIN IMMEDIATE;" + MIGRATIONS[version]
+                    + f";PRAGMA user_version = {version + 1}; COMMIT;"
+                )
+            except sqlite3.Error:
+                if self.connection.in_transaction:
+                    self.connection.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE: take the write lock up front so concurrent writers queue, not fail."""
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.connection
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        else:
+            self.connection.execute("COMMIT")
+
+    # runs -------------------------------------------------------------------------------
+
+    def start_run(self, run: RunInfo) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO runs (id, command, started_at, codebook_name, codebook_version,"
+                " codebook_hash, parameters, versions) VALUES (?,?,?,?,?,?,?,?)",
+                (
+                    run.id,
+                    run.command,
+                    time.time(),
+                    run.codebook_name,
+                    run.codebook_version,
+                    run.codebook_hash,
+                    json.dumps(run.parameters, sort_keys=True),
+                    json.dumps(run.versions, sort_keys=True),
+                ),
+            )
+
+    def finish_run(self, run_id: str, summary: dict[str, object]) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?",
+                (time.time(), json.dumps(summary, sort_keys=True), run_id),
+            )
+
+    # files and documents ----------------------------------------------------------------
+
+    def known_file(self, path: str, size: int, mtime_ns: int) -> str | None:
+        """The document id of a file seen before with the same size and mtime, if any."""
+        row = self.connection.execute(
+            "SELECT document_id FROM files WHERE path = ? AND size = ? AND mtime_ns = ?",
+            (path, size, mtime_ns),
+        ).fetchone()
+        return row[0] if row else None
+
+    def remember_file(self, path: str, size: int, mtime_ns: int, document_id: str) -> None:
+        with self.transaction() as db:
+            self._remember_file(db, path, size, mtime_ns, document_id)
+
+    @staticmethod
+    def _remember_file(
+        db: sqlite3.Connection, path: str, size: int, mtime_ns: int, document_id: str
+    ) -> None:
+        db.execute(
+            "INSERT INTO files (path, size, mtime_ns, document_id) VALUES (?,?,?,?)"
+            " ON CONFLICT(path) DO UPDATE SET size=excluded.size, mtime_ns=excluded.mtime_ns,"
+            " document_id=excluded.document_id",
+            (path, size, mtime_ns, document_id),
+        )
+
+    def document_status(self, document_id: str) -> str | None:
+        row = self.connection.execute(
+            "SELECT status FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def save_document(
+        self, document: Document, run_id: str, codebook_hash: str | None,
+        file_key: tuple[str, int, int] | None = None,
+    ) -> None:
+        """Write a document with its pages, sentences, mentions and tags in one transaction."""
+        meta = document.meta
+        n_tokens = sum(s.n_tokens for s in document.sentences)
+        with self.transaction() as db:
+            db.execute("DELETE FROM documents WHERE id = ?", (document.id,))
+            db.execute(
+                "INSERT INTO documents (id, path, status, country, year, doc_type, language,"
+                " title, source, licence, meta_origin, n_pages, n_sentences, n_tokens, warnings,"
+                " tagged_codebook_hash, run_id, ingested_at)"
+                " VALUES (?,?,'ok',?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    document.id, document.path, meta.country, meta.year, meta.doc_type,
+                    document.language, meta.title, meta.source, meta.licence, meta.origin,
+                    len(document.pages), len(document.sentences), n_tokens,
+                    json.dumps(list(document.warnings)), codebook_hash, run_id, time.time(),
+                ),
+            )
+            db.execute(
+                "INSERT INTO texts (document_id, text) VALUES (?, ?)",
+                (document.id, document.text),
+            )
+            db.executemany(
+                "INSERT INTO pages VALUES (?,?,?,?,?,?,?)",
+                [
+                    (document.id, p.number, p.start, p.end, p.language, p.method, p.error)
+                    for p in document.pages
+                ],
+            )
+            self._insert_sentences(db, document.id, document.sentences)
+            self._insert_mentions(db, document.id, document.mentions)
+            self._insert_tags(db, document.tags, run_id)
+            if file_key:
+                self._remember_file(db, *file_key, document.id)
+
+    def save_failure(
+        self, failure: FailedDocument, run_id: str, file_key: tuple[str, int, int] | None = None
+    ) -> None:
+        meta = failure.meta
+        with self.transaction() as db:
+            db.execute("DELETE FROM documents WHERE id = ?", (failure.id,))
+            db.execute(
+                "INSERT INTO documents (id, path, status, error_code, error_message, country,"
+                " year, doc_type, language, title, source, licence, meta_origin, run_id,"
+                " ingested_at) VALUES (?,?,'error',?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    failure.id, failure.path, failure.error_code, failure.message,
+                    meta.country, meta.year, meta.doc_type, meta.language, meta.title,
+                    meta.source, meta.licence, meta.origin, run_id, time.time(),
+                ),
+            )
+            if file_key:
+                self._remember_file(db, *file_key, failure.id)
+
+    def update_metadata(self, document_id: str, path: str, country: str | None,
+                        year: int | None, doc_type: str | None, title: str | None,
+                        source: str | None, licence: str | None, origin: str) -> None:
+        """A manifest edit must reach the matrices without re-reading the document."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE documents SET path=?, country=?, year=?, doc_type=?, title=?, source=?,"
+                " licence=?, meta_origin=? WHERE id=?",
+                (path, country, year, doc_type, title, source, licence, origin, document_id),
+            )
+
+    # tags --------------------------------------------------------------------------------
+
+    @staticmethod
+    def _insert_tags(db: sqlite3.Connection, tags: Iterable[Tag], run_id: str) -> None:
+        db.executemany(
+            "INSERT OR REPLACE INTO tags VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    t.id, t.document_id, t.sentence_index, t.start, t.end, t.code, t.text,
+                    t.source, t.rule, t.score, t.codebook_hash, run_id,
+                )
+                for t in tags
+            ],
+        )
+
+    def replace_analysis(
+        self, document_id: str, sentences: Iterable[Sentence], tags: Iterable[Tag],
+        mentions: Iterable[Mention], codebook_hash: str, run_id: str,
+    ) -> None:
+        """Re-tagging swaps a document's sentences and rule tags at once.
+
+        Judgements are untouched: they refer to tags by stable id, so a tag found again is
+        found with its judgements, and one no longer found leaves its judgements orphaned,
+        never deleted.
+        """
+        sentences = list(sentences)
+        with self.transaction() as db:
+            db.execute("DELETE FROM tags WHERE document_id = ? AND source = 'rule'",
+                       (document_id,))
+            db.execute("DELETE FROM mentions WHERE document_id = ?", (document_id,))
+            db.execute("DELETE FROM sentences WHERE document_id = ?", (document_id,))
+            self._insert_sentences(db, document_id, sentences)
+            self._insert_mentions(db, document_id, mentions)
+            self._insert_tags(db, tags, run_id)
+            db.execute(
+                "UPDATE documents SET tagged_codebook_hash = ?, n_sentences = ?, n_tokens = ?"
+                " WHERE id = ?",
+                (codebook_hash, len(sentences), sum(s.n_tokens for s in sentences),
+                 document_id),
+            )
+
+    @staticmethod
+    def _insert_sentences(db: sqlite3.Connection, document_id: str,
+                          sentences: Iterable[Sentence]) -> None:
+        db.executemany(
+            "INSERT INTO sentences VALUES (?,?,?,?,?,?,?)",
+            [(document_id, s.index, s.page, s.start, s.end, s.n_tokens, s.text)
+             for s in sentences],
+        )
+
+    @staticmethod
+    def _insert_mentions(db: sqlite3.Connection, document_id: str,
+                         mentions: Iterable[Mention]) -> None:
+        db.executemany(
+            "INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?)",
+            [(document_id, m.sentence_index, m.iso3, m.start, m.end, m.text) for m in mentions],
+        )
+
+    # reading -----------------------------------------------------------------------------
+
+    def documents(self, status: str | None = None) -> list[sqlite3.Row]:
+        query = "SELECT * FROM documents"
+        params: tuple[object, ...] = ()
+        if status:
+            query += " WHERE status = ?"
+            params = (status,)
+        return list(self.connection.execute(query + " ORDER BY path", params))
+
+    def documents_to_tag(self, codebook_hash: str, force: bool = False) -> list[sqlite3.Row]:
+        query = "SELECT id, path, language FROM documents WHERE status = 'ok'"
+        if not force:
+            query += " AND (tagged_codebook_hash IS NULL OR tagged_codebook_hash != ?)"
+            return list(self.connection.execute(query + " ORDER BY path", (codebook_hash,)))
+        return list(self.connection.execute(query + " ORDER BY path"))
+
+    def document_text(self, document_id: str) -> str:
+        row = self.connection.execute(
+            "SELECT text FROM texts WHERE document_id = ?", (document_id,)
+        ).fetchone()
+        return row[0] if row else ""
+
+    def document_pages(self, document_id: str) -> list[sqlite3.Row]:
+        return list(self.connection.execute(
+            "SELECT * FROM pages WHERE document_id = ? ORDER BY number", (document_id,)
+        ))
+
+    def tag(self, tag_id: str) -> sqlite3.Row | None:
+        return self.connection.execute("SELECT * FROM tags WHERE id = ?", (tag_id,)).fetchone()
+
+    def runs(self) -> list[dict[str, object]]:
+        rows = self.connection.execute("SELECT * FROM runs ORDER BY started_at")
+        return [dict(row) for row in rows]
+
+
+def run_as_dict(run: RunInfo) -> dict[str, object]:
+    return asdict(run)

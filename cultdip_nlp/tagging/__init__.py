@@ -1,0 +1,1 @@
+"""Tagging: the rule tagger (a spaCy component) and case attribution."""

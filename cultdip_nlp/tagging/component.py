@@ -1,0 +1,177 @@
+"""The rule tagger as a registered spaCy component: `nlp.add_pipe("cultdip_tagger")`.
+
+It reads its rules from a codebook (data), never from code. Phrases match on token text
+(lower-cased), lemma patterns on NORM (the lower-cased lemma set by `cultdip_lemma_norm`),
+token patterns through spaCy's Matcher, regexes token by token. Context rules are checked per
+sentence. Found tags go to `doc.spans["cultdip"]` with the rule, pattern and score on each span.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..codebook import Codebook, Pattern, load_codebook
+from ..nlp import blank_pipeline
+
+SPANS_KEY = "cultdip"
+
+for _name in ("cultdip_rule", "cultdip_pattern", "cultdip_score"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    start: int  # token index
+    end: int
+    pattern: Pattern
+
+
+@Language.factory(
+    "cultdip_tagger",
+    default_config={"codebook": "default", "spans_key": SPANS_KEY, "lang": None},
+)
+def make_cultdip_tagger(
+    nlp: Language, name: str, codebook: str, spans_key: str, lang: str | None
+) -> "CultdipTagger":
+    return CultdipTagger(nlp, load_codebook(codebook), spans_key=spans_key, lang=lang)
+
+
+class CultdipTagger:
+    """Finds codebook patterns in a Doc and keeps those whose context rules hold."""
+
+    def __init__(self, nlp: Language, codebook: Codebook, spans_key: str = SPANS_KEY,
+                 lang: str | None = None) -> None:
+        self.codebook = codebook
+        self.spans_key = spans_key
+        self.lang = lang or nlp.lang
+        if self.lang == "xx":
+            self.lang = "kk"
+        self.vocab = nlp.vocab
+        # A user's own pipeline may lack our sentencizer and lemmas: bring them along.
+        self._prepare = [] if "cultdip_lemma_norm" in nlp.pipe_names else [
+            proc for _, proc in blank_pipeline(self.lang).pipeline
+        ]
+        self._patterns = [p for p in codebook.patterns() if p.lang == self.lang]
+        self._by_key: dict[str, Pattern] = {}
+        self._phrase = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._lemma = PhraseMatcher(nlp.vocab, attr="NORM")
+        self._tokens = Matcher(nlp.vocab)
+        self._excludes = PhraseMatcher(nlp.vocab, attr="NORM")
+        self._regexes: list[tuple[re.Pattern[str], Pattern]] = []
+        self._build()
+
+    def _pattern_doc(self, text: str) -> Doc:
+        doc = blank_pipeline(self.lang).make_doc(text)
+        for _, proc in blank_pipeline(self.lang).pipeline:
+            doc = proc(doc)
+        return doc
+
+    def _build(self) -> None:
+        for pattern in self._patterns:
+            key = pattern.id
+            self._by_key[key] = pattern
+            if pattern.kind == "phrase":
+                self._phrase.add(key, [blank_pipeline(self.lang).make_doc(pattern.value)])
+            elif pattern.kind == "lemma":
+                self._lemma.add(key, [self._pattern_doc(pattern.value)])
+            elif pattern.kind == "tokens":
+                self._tokens.add(key, [pattern.value])
+            elif pattern.kind == "regex":
+                self._regexes.append((re.compile(pattern.value), pattern))
+            if pattern.excludes:
+                self._excludes.add(key, [self._pattern_doc(p) for p in pattern.excludes])
+
+    def __call__(self, doc: Doc) -> Doc:
+        for proc in self._prepare:
+            doc = proc(doc)
+        spans = [self._span(doc, hit) for hit in self.hits(doc)]
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    def hits(self, doc: Doc) -> list[RuleHit]:
+        """Matches whose context rules hold, longest first among overlaps of one code."""
+        strings = self.vocab.strings
+        raw: list[RuleHit] = []
+        for matcher in (self._phrase, self._lemma, self._tokens):
+            if not len(matcher):
+                continue
+            for match_id, start, end in matcher(doc):
+                raw.append(RuleHit(start, end, self._by_key[strings[match_id]]))
+        for regex, pattern in self._regexes:
+            for token in doc:
+                if regex.search(token.text):
+                    raw.append(RuleHit(token.i, token.i + 1, pattern))
+        if not raw:
+            return []
+        sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation(
+            "SENT_START") else [0]
+        excluded = defaultdict(list)
+        for match_id, start, end in (self._excludes(doc) if len(self._excludes) else ()):
+            excluded[strings[match_id]].append((start, end))
+        kept = [hit for hit in raw if self._context_holds(doc, hit, sentence_starts, excluded)]
+        return self._longest_per_code(kept)
+
+    @staticmethod
+    def _sentence_bounds(doc: Doc, index: int, starts: list[int]) -> tuple[int, int]:
+        position = bisect.bisect_right(starts, index) - 1
+        start = starts[max(position, 0)]
+        end = starts[position + 1] if position + 1 < len(starts) else len(doc)
+        return start, end
+
+    def _context_holds(self, doc: Doc, hit: RuleHit, starts: list[int],
+                       excluded: dict[str, list[tuple[int, int]]]) -> bool:
+        pattern = hit.pattern
+        sent_start, sent_end = self._sentence_bounds(doc, hit.start, starts)
+        if pattern.window:
+            low = max(sent_start, hit.start - pattern.window)
+            high = min(sent_end, hit.end + pattern.window)
+        else:
+            low, high = sent_start, sent_end
+        if pattern.requires_any:
+            wanted = pattern.requires_any
+            if not any(
+                doc[i].norm_ in wanted or doc[i].lower_ in wanted
+                for i in range(low, high) if not hit.start <= i < hit.end
+            ):
+                return False
+        for start, end in excluded.get(pattern.id, ()):
+            if start < high and end > low:
+                return False
+        return True
+
+    @staticmethod
+    def _longest_per_code(hits: list[RuleHit]) -> list[RuleHit]:
+        by_code: dict[str, list[RuleHit]] = defaultdict(list)
+        for hit in hits:
+            by_code[hit.pattern.code].append(hit)
+        result: list[RuleHit] = []
+        for code_hits in by_code.values():
+            code_hits.sort(key=lambda h: (h.start, -(h.end - h.start), -h.pattern.score,
+                                          h.pattern.id))
+            chosen: list[RuleHit] = []
+            for hit in sorted(code_hits, key=lambda h: (-(h.end - h.start), h.start,
+                                                        -h.pattern.score, h.pattern.id)):
+                if all(hit.end <= c.start or hit.start >= c.end for c in chosen):
+                    chosen.append(hit)
+            result.extend(chosen)
+        result.sort(key=lambda h: (h.start, h.end, h.pattern.code))
+        return result
+
+    def _span(self, doc: Doc, hit: RuleHit) -> Span:
+        span = Span(doc, hit.start, hit.end, label=hit.pattern.code)
+        span._.cultdip_rule = hit.pattern.id
+        span._.cultdip_pattern = hit.pattern.describe()
+        span._.cultdip_score = hit.pattern.score
+        return span
+
+
+__all__ = ["CultdipTagger", "make_cultdip_tagger", "SPANS_KEY", "filter_spans"]
