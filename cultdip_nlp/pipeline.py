@@ -251,8 +251,9 @@ def run_batch(paths: list[Path], project: Path, settings: Settings, command: str
 def _progress(total: int, enabled: bool):  # type: ignore[no-untyped-def]
     from tqdm import tqdm
 
+    interactive = sys.stderr.isatty()
     return tqdm(total=total, unit="doc", disable=not enabled, file=sys.stderr,
-                dynamic_ncols=True, desc="documents")
+                dynamic_ncols=True, desc="documents", mininterval=0.1 if interactive else 5.0)
 
 
 def _execute(jobs: Iterator[_Job], settings: Settings) -> Iterator[tuple[Document | FailedDocument, _Job]]:
