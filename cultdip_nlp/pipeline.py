@@ -162,6 +162,10 @@ def _plan(store: Store, files: Iterable[Path], meta_for: Callable[[Path], Docume
                                    f"{error.strerror or error}"))
             continue
         meta = meta_for(path)
+        if meta.origin == "none":
+            summary.problems.append(
+                f"{ErrorCode.METADATA_MISSING.value} METADATA_MISSING: {path}: no manifest row "
+                "and no known file-name pattern; country and year left empty")
         key = (str(path), stat.st_size, stat.st_mtime_ns)
         if stat.st_size > MAX_FILE_BYTES:
             summary.errors.append((str(path), ErrorCode.UNREADABLE_FILE.value,

@@ -55,6 +55,8 @@ MIXED_BATCH = {
         CORPUS / "kz_en" / "kz_tokayev_state-of-the-nation-address_2019-09-02.md",
     "pdfs/us_scotus_oral-argument-transcript_p1.pdf":
         CORPUS / "pdfs" / "us_scotus_oral-argument-transcript_p1.pdf",
+    "unlisted/kz_tokayev_address-to-the-nation_2019-04-09.md":  # no manifest row
+        CORPUS / "kz_en" / "kz_tokayev_address-to-the-nation_2019-04-09.md",
 }
 BAD_PDFS = {
     "edge_pdfplumber_empty_zero-bytes.pdf": "E101",

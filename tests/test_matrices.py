@@ -20,12 +20,12 @@ def independent_counts(mixed_project: tuple[Path, dict]) -> dict[str, object]:
         documents = db.execute(
             "SELECT id, country, n_sentences FROM documents WHERE status = 'ok'").fetchall()
         tags = db.execute("SELECT document_id, sentence_idx, code FROM tags").fetchall()
-    country_of = {doc_id: country for doc_id, country, _ in documents}
+    country_of = {doc_id: country or "(unknown)" for doc_id, country, _ in documents}
     sentences_total: Counter[str] = Counter()
     documents_total: Counter[str] = Counter()
-    for _, country, n_sentences in documents:
-        sentences_total[country] += n_sentences
-        documents_total[country] += 1
+    for doc_id, _, n_sentences in documents:
+        sentences_total[country_of[doc_id]] += n_sentences
+        documents_total[country_of[doc_id]] += 1
     count: Counter[tuple[str, str]] = Counter()
     sentence_sets: dict[tuple[str, str], set] = defaultdict(set)
     document_sets: dict[tuple[str, str], set] = defaultdict(set)
@@ -46,7 +46,7 @@ def test_matrix_csvs_match_independent_counts(mixed_project: tuple[Path, dict],
     rate = pd.read_csv(project / "matrix_rate.csv", index_col="case")
     docs = pd.read_csv(project / "matrix_docs.csv", index_col="case")
     assert list(count.columns) == codebook.code_ids  # every code, zeros included
-    assert set(count.index) == {"KAZ", "GBR", "JPN", "KOR", "USA"}
+    assert set(count.index) == {"KAZ", "GBR", "JPN", "KOR", "USA", "(unknown)"}
     nonzero = 0
     for case in count.index:
         for code in count.columns:

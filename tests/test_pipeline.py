@@ -17,6 +17,9 @@ def test_batch_completes_and_names_each_bad_file(mixed_project: tuple[Path, dict
     for error in summary["errors"]:
         assert Path(error["path"]).name in error["message"]
         assert error["message"].startswith(error["code"])
+    missing = " ".join(p for p in summary["problems"] if p.startswith("E302"))
+    assert "kz_tokayev_address-to-the-nation" in missing  # no manifest row, no known name
+    assert "KAZ_79_2024" not in missing and "state-of-the-nation" not in missing
 
 
 def test_status_lists_every_document_with_its_state(mixed_project: tuple[Path, dict]) -> None:
@@ -87,6 +90,6 @@ def test_every_run_records_codebook_hash_and_versions(mixed_project: tuple[Path,
         runs = db.execute("SELECT codebook_hash, versions, parameters FROM runs").fetchall()
         tag_hashes = {h for (h,) in db.execute("SELECT DISTINCT codebook_hash FROM tags")}
     assert runs and all(len(h) == 64 for h, _, _ in runs)
-    assert tag_hashes == {runs[0][0]}
+    assert tag_hashes == {runs[-1][0]}
     versions = json.loads(runs[0][1])
     assert {"cultdip", "spacy", "python"} <= versions.keys()
