@@ -183,7 +183,7 @@ def _plan(store: Store, files: Iterable[Path], meta_for: Callable[[Path], Docume
             row = store.connection.execute(
                 "SELECT status, error_code, tagged_codebook_hash FROM documents WHERE id = ?",
                 (document_id,)).fetchone()
-            retry = row["status"] == "error" and (
+            retry = row is not None and row["status"] == "error" and bool(
                 settings.retry_errors
                 or (row["error_code"] == ErrorCode.ENCRYPTED_PDF.value and meta.password))
             if row is not None and not retry:

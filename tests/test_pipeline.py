@@ -93,3 +93,24 @@ def test_every_run_records_codebook_hash_and_versions(mixed_project: tuple[Path,
     assert tag_hashes == {runs[-1][0]}
     versions = json.loads(runs[0][1])
     assert {"cultdip", "spacy", "python"} <= versions.keys()
+
+
+def test_password_added_to_manifest_reads_the_pdf_on_the_next_run(shared: Path,
+                                                                    tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    name = "edge_pdfplumber_password-example_user-password-test.pdf"
+    shutil.copy2(shared / "corpus/pdfs" / name, folder / name)
+    project = tmp_path / "project"
+    first = run_cli("ingest", str(folder), "--project", str(project), "--json", "--no-progress")
+    assert first.returncode == 1 and '"E102"' in first.stdout
+    (folder / "manifest.csv").write_text(f"file,country,password\n{name},USA,test\n",
+                                         encoding="utf-8")
+    second = run_cli("ingest", str(folder), "--project", str(project), "--json",
+                     "--no-progress")
+    assert second.returncode == 0, second.stdout
+    status = json.loads(run_cli("status", "--project", str(project), "--json").stdout)
+    assert [(e["status"], e["country"]) for e in status] == [("ok", "USA")]
+    assert status[0]["sentences"] > 10
