@@ -122,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_argument("input", type=str, metavar="IN.jsonl")
     annotate.add_argument("-o", "--output", type=str, default="-")
     _add_codebook(annotate)
+    annotate.add_argument("--classifier", type=Path, default=None,
+                          help="a model folder from `cultdip learn train`: adds its "
+                               "suggestions as tags with source \"classifier\"")
 
     explain = verbs.add_parser("explain", help="why a tag was given",
                                formatter_class=raw, description=_help("""
@@ -132,6 +135,45 @@ def build_parser() -> argparse.ArgumentParser:
     _add_codebook(explain)
     explain.add_argument("--tag", required=True)
     explain.add_argument("--json", action="store_true")
+
+    learn = verbs.add_parser("learn", help="classifiers trained on coders' judgements")
+    learn_verbs = learn.add_subparsers(dest="learn_verb", required=True)
+    train = learn_verbs.add_parser("train", formatter_class=raw, help="train classifiers",
+                                   description=_help("""
+        Train one sentence classifier per code on the coders' judgements in the store
+        (accepted = positive; rejected and other-coded sentences = negative; relabels and
+        additions included). Prints cross-validated precision, recall and F1 per code, the
+        threshold that reaches the target precision, and a learning curve; saves the models
+        with a card under --models.
+
+        Example: cultdip learn train --project out --target-precision 0.9"""))
+    _add_project(train)
+    _add_codebook(train)
+    train.add_argument("--models", type=Path, default=Path("models"),
+                       help="folder for trained models (default: models)")
+    train.add_argument("--target-precision", type=float, default=0.9)
+    train.add_argument("--seed", type=int, default=13)
+    train.add_argument("--json", action="store_true")
+    apply = learn_verbs.add_parser("apply", formatter_class=raw, help="add classifier tags",
+                                   description=_help("""
+        Tag sentences the rules did not tag, where a trained classifier's probability passes
+        its code's threshold: tags with source "classifier" and the probability as score.
+        Matrices can include or exclude them.
+
+        Example: cultdip learn apply --project out --model models/clf-1a2b3c4d5e6f"""))
+    _add_project(apply)
+    apply.add_argument("--model", type=Path, required=True)
+    apply.add_argument("--json", action="store_true")
+    feedback = learn_verbs.add_parser("feedback", formatter_class=raw, help="rule feedback",
+                                      description=_help("""
+        Each rule's precision from the judgements, the rules with most rejections and example
+        sentences, and phrases frequent in accepted classifier suggestions that no rule
+        covers: the researcher's to-do list for the codebook.
+
+        Example: cultdip learn feedback --project out"""))
+    _add_project(feedback)
+    _add_codebook(feedback)
+    feedback.add_argument("--json", action="store_true")
 
     codebook = verbs.add_parser("codebook", help="check or show a codebook")
     codebook_verbs = codebook.add_subparsers(dest="codebook_verb", required=True)

@@ -191,11 +191,16 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     from .annotate import annotate_lines
 
     analyser = Analyser(load_codebook(args.codebook))
+    classifier = None
+    if args.classifier is not None:
+        from .annotate import ClassifierModel
+
+        classifier = ClassifierModel(args.classifier)
     source = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8-sig")
     target = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
     errors = 0
     try:
-        for line, error in annotate_lines(analyser, source, args.input):
+        for line, error in annotate_lines(analyser, source, args.input, classifier):
             if error:
                 errors += 1
                 print(error, file=sys.stderr)
@@ -254,3 +259,9 @@ def cmd_codebook(args: argparse.Namespace) -> int:
         print(f"{codebook.source}: ok — {info['codes']} codes, {info['patterns']} patterns "
               f"({', '.join(info['languages'])}), hash {codebook.hash[:16]}")
     return EXIT_OK
+
+
+def cmd_learn(args: argparse.Namespace) -> int:
+    from .learn import commands as learn_commands
+
+    return int(getattr(learn_commands, f"cmd_{args.learn_verb}")(args))

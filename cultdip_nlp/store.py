@@ -377,6 +377,14 @@ class Store:
             [(document_id, m.sentence_index, m.iso3, m.start, m.end, m.text) for m in mentions],
         )
 
+    def replace_source_tags(self, document_id: str, source: str, tags: Iterable[Tag],
+                            run_id: str) -> None:
+        """Swap one source's tags of a document (e.g. classifier suggestions) at once."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM tags WHERE document_id = ? AND source = ?",
+                       (document_id, source))
+            self._insert_tags(db, tags, run_id)
+
     # reading -----------------------------------------------------------------------------
 
     def documents(self, status: str | None = None) -> list[sqlite3.Row]:

@@ -1,0 +1,1 @@
+"""Learning from coders' judgements: sentence classifiers that suggest what rules miss."""

@@ -1,0 +1,83 @@
+"""Classifier suggestions as tags: sentences the rules did not tag, above the code's threshold."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sklearn.pipeline import Pipeline
+
+from ..records import Tag
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    document_id: str
+    sentence_idx: int
+    start: int
+    end: int
+    text: str
+    code: str
+    probability: float
+
+
+def suggest(connection: sqlite3.Connection, document_id: str, models: dict[str, Pipeline],
+            thresholds: dict[str, float]) -> list[Suggestion]:
+    """Suggestions for one document: probability >= threshold and no rule tag of that code."""
+    sentences = connection.execute(
+        "SELECT idx, start, end, text FROM sentences WHERE document_id = ? ORDER BY idx",
+        (document_id,)).fetchall()
+    if not sentences:
+        return []
+    ruled = {(idx, code) for idx, code in connection.execute(
+        "SELECT sentence_idx, code FROM tags WHERE document_id = ? AND source = 'rule'",
+        (document_id,))}
+    texts = [row["text"] for row in sentences]
+    result = []
+    for code, model in sorted(models.items()):
+        threshold = thresholds.get(code, 1.01)
+        probabilities = model.predict_proba(texts)[:, 1]
+        for row, probability in zip(sentences, probabilities):
+            if probability >= threshold and (row["idx"], code) not in ruled:
+                result.append(Suggestion(document_id, row["idx"], row["start"], row["end"],
+                                         row["text"], code, round(float(probability), 4)))
+    return result
+
+
+def as_tags(suggestions: list[Suggestion], model_id: str, codebook_hash: str) -> list[Tag]:
+    return [Tag(document_id=s.document_id, sentence_index=s.sentence_idx, start=s.start,
+                end=s.end, code=s.code, text=s.text, source="classifier",
+                rule=f"classifier:{model_id}", score=s.probability,
+                codebook_hash=codebook_hash) for s in suggestions]
+
+
+def uncertainty(connection: sqlite3.Connection, models: dict[str, Pipeline],
+                document_ids: list[str] | None = None
+                ) -> Iterator[tuple[float, str, int, str]]:
+    """(uncertainty, document, sentence, code), most informative first within each document.
+
+    Uncertainty is high where the classifier is unsure (p near 0.5) and where it disagrees
+    with the rules (a rule tag the classifier doubts, or a confident suggestion no rule made).
+    """
+    ids = document_ids or [r[0] for r in connection.execute(
+        "SELECT id FROM documents WHERE status = 'ok' ORDER BY id")]
+    for document_id in ids:
+        sentences = connection.execute(
+            "SELECT idx, text FROM sentences WHERE document_id = ? ORDER BY idx",
+            (document_id,)).fetchall()
+        if not sentences:
+            continue
+        ruled = {(idx, code) for idx, code in connection.execute(
+            "SELECT sentence_idx, code FROM tags WHERE document_id = ? AND source = 'rule'",
+            (document_id,))}
+        texts = [row["text"] for row in sentences]
+        scored = []
+        for code, model in sorted(models.items()):
+            for row, p in zip(sentences, model.predict_proba(texts)[:, 1]):
+                ruled_here = (row["idx"], code) in ruled
+                disagreement = (1 - p) if ruled_here else p
+                score = max(1 - 2 * abs(p - 0.5), disagreement)
+                if ruled_here or p >= 0.2:
+                    scored.append((round(float(score), 4), document_id, row["idx"], code))
+        yield from sorted(scored, reverse=True)

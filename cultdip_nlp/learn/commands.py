@@ -1,0 +1,100 @@
+"""The `cultdip learn` verbs: train, apply, feedback."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+from ..codebook import load_codebook
+from ..pipeline import new_run, store_path
+from ..store import Store
+from .apply import as_tags, suggest
+from .classifier import learning_curve, load, save, train
+from .examples import labelled_sentences
+from .feedback import rule_quality, uncovered_phrases
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False, default=str))
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    codebook = load_codebook(args.codebook)
+    with Store(store_path(args.project)) as store:
+        sentences = labelled_sentences(store.connection)
+    if not sentences:
+        print(f"{store_path(args.project)}: no judgements yet; review some tags first",
+              file=sys.stderr)
+        return 2
+    codes = [c for c in codebook.code_ids]
+    models, card = train(sentences, codes, codebook.hash, seed=args.seed,
+                         target_precision=args.target_precision)
+    card.learning_curve = learning_curve(sentences, [m.code for m in card.metrics],
+                                         seed=args.seed)
+    target = save(models, card, args.models)
+    if args.json:
+        _print_json({"model": str(target), **asdict(card)})
+        return 0
+    print(f"trained {len(models)} classifiers on {len(sentences)} judged sentences -> {target}")
+    print(f"{'code':40} {'pos':>4} {'neg':>4} {'P':>6} {'R':>6} {'F1':>6} {'thr':>6} "
+          f"{'P@thr':>6} {'R@thr':>6}")
+    for m in card.metrics:
+        print(f"{m.code:40} {m.positives:4} {m.negatives:4} {m.precision:6.3f} {m.recall:6.3f} "
+              f"{m.f1:6.3f} {m.threshold:6.3f} {m.precision_at_threshold:6.3f} "
+              f"{m.recall_at_threshold:6.3f}")
+    for code, reason in sorted(card.skipped.items()):
+        if not reason.startswith("0 positive"):
+            print(f"  skipped {code}: {reason}")
+    print("learning curve (cross-validated micro F1): " + ", ".join(
+        f"{p['judged_sentences']} -> {p['micro_f1']:.3f}" for p in card.learning_curve))
+    return 0
+
+
+def cmd_apply(args: argparse.Namespace) -> int:
+    models, card = load(args.model)
+    thresholds = dict(card["parameters"]["thresholds"])  # type: ignore[index]
+    started = time.perf_counter()
+    total = 0
+    with Store(store_path(args.project)) as store:
+        codebook_hash = str(card["codebook_hash"])
+        run = new_run("learn apply", None, {"model": str(args.model), "model_id": card["id"]})
+        store.start_run(run)
+        for row in store.documents("ok"):
+            suggestions = suggest(store.connection, row["id"], models, thresholds)
+            store.replace_source_tags(row["id"], "classifier",
+                                      as_tags(suggestions, str(card["id"]), codebook_hash),
+                                      run.id)
+            total += len(suggestions)
+        store.finish_run(run.id, {"classifier_tags": total})
+    result = {"model": card["id"], "classifier_tags": total,
+              "seconds": round(time.perf_counter() - started, 2)}
+    if args.json:
+        _print_json(result)
+    else:
+        print(f"{total} classifier tags from {card['id']} in {result['seconds']} s")
+    return 0
+
+
+def cmd_feedback(args: argparse.Namespace) -> int:
+    codebook = load_codebook(args.codebook)
+    with Store(store_path(args.project)) as store:
+        quality = rule_quality(store.connection)
+        phrases = uncovered_phrases(store.connection, codebook)
+    if args.json:
+        _print_json({"rules": [{**asdict(q), "precision": round(q.precision, 4)}
+                               for q in quality],
+                     "uncovered_phrases": phrases})
+        return 0
+    print(f"{'rule':45} {'judged':>6} {'P':>6}  (worst first)")
+    for q in quality:
+        print(f"{q.rule:45} {q.judged:6} {q.precision:6.3f}")
+        for example in q.rejected_examples[:2]:
+            print(f"    rejected: {example[:110]}")
+    for code, ranked in phrases.items():
+        print(f"{code}: phrases in accepted suggestions no rule covers: "
+              + ", ".join(f"{g} ({c})" for g, c in ranked))
+    return 0

@@ -1,0 +1,168 @@
+"""Classifiers trained on judgements: a coder's decisions on real sentences, end to end.
+
+The judgements come from the development gold set (docs/gold/gold.jsonl): real sentences
+of UN speeches and Kazakh presidential texts, hand-coded against the taxonomy. They are
+ingested as a document, and a coder's review is recorded the way the review tools record
+it: accept or reject each rule tag, add each code the rules missed.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_cli
+
+from cultdip_nlp.learn.classifier import train
+from cultdip_nlp.learn.examples import labelled_sentences
+
+GOLD = ROOT / "docs" / "gold" / "gold.jsonl"
+
+
+def _gold() -> list[dict]:
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+
+
+def record_gold_review(database: Path, gold: list[dict], coder: str = "gold") -> None:
+    """Judge every sentence of the ingested gold document as its hand-coding says."""
+    with sqlite3.connect(database) as db:
+        document_id, text = db.execute(
+            "SELECT d.id, t.text FROM documents d JOIN texts t ON t.document_id = d.id"
+            " WHERE d.path LIKE '%gold_sentences.txt'").fetchone()
+        starts, offset = [], 0
+        for paragraph in text.split("\n\n"):
+            starts.append(offset)
+            offset += len(paragraph) + 2
+        assert len(starts) == len(gold)
+        now = time.time()
+        for idx, start in db.execute(
+                "SELECT idx, start FROM sentences WHERE document_id = ?", (document_id,)):
+            item = gold[max(i for i, s in enumerate(starts) if s <= start)]
+            codes = set(item["codes"])
+            tagged = db.execute("SELECT id, code, start, end FROM tags WHERE document_id = ?"
+                                " AND sentence_idx = ? AND source = 'rule'",
+                                (document_id, idx)).fetchall()
+            for tag_id, code, tag_start, tag_end in tagged:
+                db.execute("INSERT INTO judgements (tag_id, document_id, sentence_idx, code,"
+                           " decision, start, end, coder, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                           (tag_id, document_id, idx, code,
+                            "accept" if code in codes else "reject", tag_start, tag_end, coder,
+                            now))
+            for code in codes - {row[1] for row in tagged}:
+                db.execute("INSERT INTO judgements (document_id, sentence_idx, code, decision,"
+                           " coder, created_at) VALUES (?,?,?,?,?,?)",
+                           (document_id, idx, code, "add", coder, now))
+
+
+@pytest.fixture(scope="module")
+def gold_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    gold = _gold()
+    folder = tmp_path_factory.mktemp("gold")
+    (folder / "gold_sentences.txt").write_text(
+        "\n\n".join(item["text"] for item in gold) + "\n", encoding="utf-8")
+    project = tmp_path_factory.mktemp("gold-project")
+    run_cli("run", str(folder), "--project", str(project), "--no-progress", check=False)
+    record_gold_review(project / "cultdip.sqlite", gold)
+    return project
+
+
+@pytest.fixture(scope="module")
+def trained(gold_project: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    models_dir = tmp_path_factory.mktemp("models")
+    return json.loads(run_cli("learn", "train", "--project", str(gold_project), "--models",
+                              str(models_dir), "--json", check=True).stdout)
+
+
+def test_judgements_become_labelled_sentences(gold_project: Path) -> None:
+    with sqlite3.connect(gold_project / "cultdip.sqlite") as db:
+        db.row_factory = sqlite3.Row
+        # a changed mind: the coder first rejected, then accepted; the latest row wins
+        tag = db.execute("SELECT * FROM judgements WHERE decision = 'reject' LIMIT 1").fetchone()
+        db.execute("INSERT INTO judgements (tag_id, document_id, sentence_idx, code, decision,"
+                   " coder, created_at) VALUES (?,?,?,?,?,?,?)",
+                   (tag["tag_id"], tag["document_id"], tag["sentence_idx"], tag["code"],
+                    "accept", "gold", time.time() + 1))
+        sentences = labelled_sentences(db)
+        changed = next(s for s in sentences if s.sentence_idx == tag["sentence_idx"])
+        assert tag["code"] in changed.positives and tag["code"] not in changed.negatives
+        db.execute("DELETE FROM judgements WHERE id = (SELECT MAX(id) FROM judgements)")
+        sentences = labelled_sentences(db)
+    gold_positive = sum(1 for item in _gold() if item["codes"])
+    positive = sum(1 for s in sentences if s.positives)
+    assert positive >= gold_positive  # split sentences may carry the codes twice
+    assert any(s.negatives for s in sentences)
+
+
+def test_train_reaches_target_precision_and_is_reproducible(gold_project: Path) -> None:
+    with sqlite3.connect(gold_project / "cultdip.sqlite") as db:
+        db.row_factory = sqlite3.Row
+        sentences = labelled_sentences(db)
+    codes = sorted({c for s in sentences for c in s.positives})
+    models, card = train(sentences, codes, "hash", seed=7)
+    assert card.metrics, card.skipped
+    for metrics in card.metrics:
+        assert metrics.positives >= 5
+        assert 0 <= metrics.recall <= 1
+        if metrics.threshold <= 1:
+            assert metrics.precision_at_threshold >= 0.9
+    again_models, again = train(sentences, codes, "hash", seed=7)
+    assert again.id == card.id and again.metrics == card.metrics
+    sample = [s.text for s in sentences[:25]]
+    for code in models:
+        assert (models[code].predict_proba(sample) == again_models[code].predict_proba(
+            sample)).all()
+
+
+def test_cli_train_apply_feedback(gold_project: Path, trained: dict) -> None:
+    card = trained
+    model = Path(card["model"])
+    assert (model / "card.json").exists() and (model / "models.joblib").exists()
+    assert card["learning_curve"] and card["codebook_hash"]
+    applied = json.loads(run_cli("learn", "apply", "--project", str(gold_project), "--model",
+                                 str(model), "--json", check=True).stdout)
+    thresholds = card["parameters"]["thresholds"]
+    with sqlite3.connect(gold_project / "cultdip.sqlite") as db:
+        rows = db.execute(
+            "SELECT t.document_id, t.sentence_idx, t.code, t.score, t.start, t.end, s.start,"
+            " s.end FROM tags t JOIN sentences s ON s.document_id = t.document_id AND"
+            " s.idx = t.sentence_idx WHERE t.source = 'classifier'").fetchall()
+        assert len(rows) == applied["classifier_tags"]
+        for document_id, idx, code, score, start, end, s_start, s_end in rows:
+            assert score >= thresholds[code] and (start, end) == (s_start, s_end)
+            assert not db.execute("SELECT 1 FROM tags WHERE document_id = ? AND sentence_idx = ?"
+                                  " AND code = ? AND source = 'rule'",
+                                  (document_id, idx, code)).fetchone()
+        judged = db.execute("SELECT t.rule, SUM(j.decision = 'accept'), COUNT(*) FROM"
+                            " judgements j JOIN tags t ON t.id = j.tag_id GROUP BY t.rule"
+                            ).fetchall()
+    feedback = json.loads(run_cli("learn", "feedback", "--project", str(gold_project),
+                                  "--json", check=True).stdout)
+    by_rule = {r["rule"]: r for r in feedback["rules"]}
+    for rule, accepted, count in judged:
+        assert by_rule[rule]["judged"] == count
+        assert by_rule[rule]["precision"] == pytest.approx(round(accepted / count, 4))
+    precisions = [r["precision"] for r in feedback["rules"]]
+    assert precisions == sorted(precisions)  # worst first
+
+
+def test_annotate_adds_classifier_suggestions(trained: dict, tmp_path: Path) -> None:
+    thresholds = trained["parameters"]["thresholds"]
+    live = [c for c, t in thresholds.items() if t <= 1]
+    assert live, "at least one code must have a usable threshold on the gold judgements"
+    positives = [item for item in _gold() if set(item["codes"]) & set(live)]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps({"id": item["id"], "text": item["text"]})
+                                for item in positives) + "\n", encoding="utf-8")
+    out = run_cli("annotate", str(source), "--classifier", trained["model"], check=True)
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    classifier_tags = [t for line in lines for t in line["tags"] if t["source"] == "classifier"]
+    assert classifier_tags  # the model suggests codes on sentences like those it learned
+    for line in lines:
+        assert line["codes"] == sorted({t["code"] for t in line["tags"]})
+        for tag in line["tags"]:
+            if tag["source"] == "classifier":
+                assert tag["score"] >= thresholds[tag["code"]]
+                assert tag["rule"] == f"classifier:{trained['id']}"
