@@ -22,17 +22,24 @@ class Suggestion:
     probability: float
 
 
-def suggest(connection: sqlite3.Connection, document_id: str, models: dict[str, Pipeline],
-            thresholds: dict[str, float]) -> list[Suggestion]:
-    """Suggestions for one document: probability >= threshold and no rule tag of that code."""
+def _sentences_and_rule_codes(connection: sqlite3.Connection, document_id: str
+                              ) -> tuple[list[sqlite3.Row], set[tuple[int, str]]]:
+    """A document's sentences, and the (sentence, code) pairs the rules already tagged."""
     sentences = connection.execute(
         "SELECT idx, start, end, text FROM sentences WHERE document_id = ? ORDER BY idx",
         (document_id,)).fetchall()
-    if not sentences:
-        return []
     ruled = {(idx, code) for idx, code in connection.execute(
         "SELECT sentence_idx, code FROM tags WHERE document_id = ? AND source = 'rule'",
         (document_id,))}
+    return sentences, ruled
+
+
+def suggest(connection: sqlite3.Connection, document_id: str, models: dict[str, Pipeline],
+            thresholds: dict[str, float]) -> list[Suggestion]:
+    """Suggestions for one document: probability >= threshold and no rule tag of that code."""
+    sentences, ruled = _sentences_and_rule_codes(connection, document_id)
+    if not sentences:
+        return []
     texts = [row["text"] for row in sentences]
     result = []
     for code, model in sorted(models.items()):
@@ -63,14 +70,9 @@ def uncertainty(connection: sqlite3.Connection, models: dict[str, Pipeline],
     ids = document_ids or [r[0] for r in connection.execute(
         "SELECT id FROM documents WHERE status = 'ok' ORDER BY id")]
     for document_id in ids:
-        sentences = connection.execute(
-            "SELECT idx, text FROM sentences WHERE document_id = ? ORDER BY idx",
-            (document_id,)).fetchall()
+        sentences, ruled = _sentences_and_rule_codes(connection, document_id)
         if not sentences:
             continue
-        ruled = {(idx, code) for idx, code in connection.execute(
-            "SELECT sentence_idx, code FROM tags WHERE document_id = ? AND source = 'rule'",
-            (document_id,))}
         texts = [row["text"] for row in sentences]
         scored = []
         for code, model in sorted(models.items()):
