@@ -69,16 +69,14 @@ def store_path(project: Path) -> Path:
 
 
 def versions() -> dict[str, str]:
-    import gensim
-    import pandas
-    import pdfplumber
-    import sklearn
-    import spacy
+    # Read from the installed distributions, not by importing them: importing gensim and
+    # scikit-learn took seconds, which was most of a re-run on an unchanged corpus.
+    from importlib.metadata import version
 
     return {"cultdip": __version__, "python": platform.python_version(),
-            "spacy": spacy.__version__, "pdfplumber": pdfplumber.__version__,
-            "pandas": pandas.__version__, "scikit-learn": sklearn.__version__,
-            "gensim": gensim.__version__}
+            "spacy": version("spacy"), "pdfplumber": version("pdfplumber"),
+            "pandas": version("pandas"), "scikit-learn": version("scikit-learn"),
+            "gensim": version("gensim")}
 
 
 def new_run(command: str, codebook: Codebook | None, parameters: dict[str, object]) -> RunInfo:

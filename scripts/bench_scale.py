@@ -1,0 +1,245 @@
+#!/usr/bin/env python3
+"""Scale benchmark: `cultdip run` on the UN General Debate corpus against spaCy's own speed.
+
+Why: the goal is a pipeline whose end-to-end throughput (ingest + tag + store + matrices)
+stays within a factor of two of the blank spaCy pipeline it is built on, whose memory does
+not grow with the corpus, and whose re-run on an unchanged corpus costs almost nothing.
+Everything is measured in the same run on the same texts, so the ratios hold on any machine.
+
+For each size (default 1000, 5000 and all 10,952 speeches) it
+  1. runs the blank spaCy pipeline (tokenizer, sentencizer, lookup lemmatizer; no tagging,
+     no store) over the texts with the same number of processes: the baseline;
+  2. runs `cultdip run FOLDER --project NEW` as a user would, sampling the RSS of the whole
+     process tree (main process and workers) every 0.2 s;
+and, for the largest size, runs the same command again (nothing changed) to time a re-run.
+
+    .venv/bin/python scripts/bench_scale.py                   # 1000, 5000, all
+    .venv/bin/python scripts/bench_scale.py --sizes 200 1000  # quicker
+    .venv/bin/python scripts/bench_scale.py --json out.json   # also write the figures
+
+The archive is unpacked to a temporary folder (from ../shared/corpus/ungdc/ by default).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tarfile
+import tempfile
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ARCHIVE = Path(os.environ.get("CULTDIP_SHARED", ROOT.parent / "shared")) / "corpus" / \
+    "ungdc" / "UNGDC_1946-2024.tar.xz"
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+
+
+# Memory: the RSS of a process and all its descendants, read from /proc --------------------
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as handle:
+                found.extend(int(c) for c in handle.read().split())
+    except OSError:
+        pass
+    return found
+
+
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as handle:
+            return int(handle.read().split()[1]) * PAGE_SIZE
+    except OSError:
+        return 0
+
+
+def tree_rss(pid: int) -> int:
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        total += _rss(current)
+        stack.extend(_children(current))
+    return total
+
+
+class PeakSampler:
+    """Samples the process tree's RSS in a thread; `peak` is the largest sum seen."""
+
+    def __init__(self, pid: int, interval: float = 0.2) -> None:
+        self.pid, self.interval, self.peak = pid, interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, tree_rss(self.pid))
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> "PeakSampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+# The corpus --------------------------------------------------------------------------------
+
+def unpack(archive: Path, target: Path) -> list[Path]:
+    """Stream the speeches out of the archive; returns them in a fixed order."""
+    with tarfile.open(archive, "r:xz") as tar:
+        for member in tar:
+            if member.isfile() and member.name.endswith(".txt") and "/TXT/" in member.name:
+                destination = target / "all" / Path(member.name).name
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                source = tar.extractfile(member)
+                assert source is not None
+                destination.write_bytes(source.read())
+    return sorted((target / "all").glob("*.txt"))
+
+
+def subset(files: list[Path], size: int, folder: Path, seed: int) -> list[Path]:
+    """A seeded sample of `size` speeches, hard-linked into its own folder (no copies)."""
+    chosen = list(files)
+    random.Random(seed).shuffle(chosen)
+    chosen = sorted(chosen[:size])
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in chosen:
+        os.link(path, folder / path.name)
+    return [folder / path.name for path in chosen]
+
+
+# The baseline: spaCy's blank pipeline alone ------------------------------------------------
+
+_NLP = None
+
+
+def _blank_worker_init() -> None:
+    global _NLP
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.max_length = 2_000_000
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    _NLP = nlp
+
+
+def _blank_shard(paths: list[str]) -> int:
+    assert _NLP is not None
+    texts = (Path(p).read_text(encoding="utf-8", errors="replace") for p in paths)
+    return sum(len(doc) for doc in _NLP.pipe(texts, batch_size=32))
+
+
+def blank_throughput(files: list[Path], jobs: int) -> tuple[float, int]:
+    """Seconds and tokens for the blank pipeline over the files with `jobs` processes."""
+    shards = [[str(p) for p in files[i::jobs * 8]] for i in range(jobs * 8)]
+    with ProcessPoolExecutor(jobs, initializer=_blank_worker_init) as pool:
+        list(pool.map(_blank_shard, [[str(files[0])]] * jobs))  # load lookups first: not timed
+        started = time.perf_counter()
+        tokens = sum(pool.map(_blank_shard, shards))
+        return time.perf_counter() - started, tokens
+
+
+# The pipeline ------------------------------------------------------------------------------
+
+def cultdip_run(folder: Path, project: Path, jobs: int, extra: list[str]) -> tuple[float, int, dict]:
+    """Seconds, peak tree RSS and the JSON summary of one `cultdip run`."""
+    script = Path(sys.executable).with_name("cultdip")
+    command = [str(script), "run", str(folder), "--project", str(project), "--jobs", str(jobs),
+               "--no-progress", "--json", *extra]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    with PeakSampler(process.pid) as sampler:
+        out, err = process.communicate()
+    seconds = time.perf_counter() - started
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} exited {process.returncode}:\n{err[-3000:]}")
+    summary = json.loads(out[out.index("{"):])
+    return seconds, sampler.peak, summary
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--archive", type=Path, default=ARCHIVE)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 0],
+                        help="documents per step; 0 means the whole corpus")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--extra", nargs=argparse.REMAINDER, default=[],
+                        help="further arguments for `cultdip run` (e.g. --executor dask)")
+    args = parser.parse_args()
+
+    rows: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory(prefix="cultdip-bench-") as temporary:
+        work = Path(temporary)
+        started = time.perf_counter()
+        files = unpack(args.archive, work)
+        print(f"unpacked {len(files)} speeches in {time.perf_counter() - started:.0f} s; "
+              f"{args.jobs} processes", flush=True)
+        for size in args.sizes:
+            size = size or len(files)
+            chosen = subset(files, size, work / f"docs_{size}", args.seed)
+            blank_seconds, tokens = blank_throughput(chosen, args.jobs)
+            run_seconds, peak, summary = cultdip_run(work / f"docs_{size}",
+                                                     work / f"project_{size}", args.jobs,
+                                                     args.extra)
+            row = {
+                "documents": size, "tokens": tokens, "sentences": summary["sentences"],
+                "tags": sum(summary["tags_by_group"].values()),
+                "errors": len(summary["errors"]),
+                "blank_seconds": round(blank_seconds, 1),
+                "blank_docs_per_s": round(size / blank_seconds, 1),
+                "blank_tokens_per_s": round(tokens / blank_seconds),
+                "run_seconds": round(run_seconds, 1),
+                "run_docs_per_s": round(size / run_seconds, 1),
+                "run_tokens_per_s": round(tokens / run_seconds),
+                "ratio_to_blank": round(blank_seconds / run_seconds, 3),
+                "peak_rss_mb": round(peak / 2**20),
+            }
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+        largest = max(rows, key=lambda r: int(r["documents"]))
+        size = int(largest["documents"])
+        rerun_seconds, rerun_peak, rerun = cultdip_run(work / f"docs_{size}",
+                                                       work / f"project_{size}", args.jobs,
+                                                       args.extra)
+        assert rerun["processed"] == 0 and rerun["unchanged"] == size, rerun
+        rerun_row = {"documents": size, "rerun_seconds": round(rerun_seconds, 2),
+                     "rerun_ratio": round(rerun_seconds / float(largest["run_seconds"]), 4),
+                     "rerun_peak_rss_mb": round(rerun_peak / 2**20)}
+        print(json.dumps(rerun_row), flush=True)
+
+    print("\n| documents | tokens | run s | docs/s | tokens/s | blank tokens/s | ratio "
+          "| peak RSS MB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        print(f"| {row['documents']} | {row['tokens']} | {row['run_seconds']} "
+              f"| {row['run_docs_per_s']} | {row['run_tokens_per_s']} "
+              f"| {row['blank_tokens_per_s']} | {row['ratio_to_blank']} "
+              f"| {row['peak_rss_mb']} |")
+    print(f"\nre-run of {size} unchanged documents: {rerun_row['rerun_seconds']} s = "
+          f"{rerun_row['rerun_ratio']:.2%} of the first run (goal < 5%)")
+    goal = all(float(r["ratio_to_blank"]) >= 0.5 for r in rows)
+    print(f"throughput ratio goal (>= 0.5 of blank spaCy): {'met' if goal else 'NOT met'}")
+    if args.json:
+        args.json.write_text(json.dumps({"jobs": args.jobs, "sizes": rows,
+                                         "rerun": rerun_row}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
