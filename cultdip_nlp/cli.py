@@ -33,6 +33,17 @@ def _add_codebook(parser: argparse.ArgumentParser) -> None:
                         help="codebook YAML (default: the packaged default codebook)")
 
 
+def _add_limits(parser: argparse.ArgumentParser) -> None:
+    from .limits import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, parse_memory, parse_seconds
+
+    parser.add_argument("--time-limit", type=parse_seconds, default=DEFAULT_SECONDS,
+                        metavar="SECONDS", help="stop a document after this long and report it "
+                        f"(E109); 'none' for no limit (default: {DEFAULT_SECONDS:g})")
+    parser.add_argument("--memory-limit", type=parse_memory, default=DEFAULT_MEMORY_MB,
+                        metavar="MB", help="memory one document may take, e.g. 2048 or 2G; over "
+                        f"it the document is reported (E110) (default: {DEFAULT_MEMORY_MB})")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cultdip",
@@ -61,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="read again files that failed before")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     run.add_argument("--json", action="store_true", help="print the summary as JSON")
+    _add_limits(run)
 
     ingest = verbs.add_parser("ingest", help="read files into the store (no tagging)",
                               formatter_class=raw, description=_help("""
@@ -74,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--retry-errors", action="store_true")
     ingest.add_argument("--no-progress", action="store_true")
     ingest.add_argument("--json", action="store_true")
+    _add_limits(ingest)
 
     tag = verbs.add_parser("tag", help="tag stored documents with a codebook",
                            formatter_class=raw, description=_help("""

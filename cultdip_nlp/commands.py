@@ -51,8 +51,12 @@ def _print_summary(summary: Summary, project: Path, as_json: bool, verb: str) ->
 
 def _settings(args: argparse.Namespace, tag: bool) -> Settings:
     jobs = args.jobs if getattr(args, "jobs", None) else default_jobs()
+    from .limits import DEFAULT_MEMORY_MB, DEFAULT_SECONDS, Limits
+
+    limits = Limits(seconds=getattr(args, "time_limit", DEFAULT_SECONDS),
+                    memory_mb=getattr(args, "memory_limit", DEFAULT_MEMORY_MB))
     return Settings(codebook=getattr(args, "codebook", None), tag=tag, jobs=jobs,
-                    retry_errors=getattr(args, "retry_errors", False))
+                    retry_errors=getattr(args, "retry_errors", False), limits=limits)
 
 
 def _exit_status(summary: Summary) -> int:

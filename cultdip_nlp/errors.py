@@ -25,6 +25,10 @@ class ErrorCode(str, Enum):
     METADATA_MISSING = "E302"
     STORE_SCHEMA_NEWER = "E401"
     INTERNAL = "E901"
+    TIME_LIMIT = "E109"
+    MEMORY_LIMIT = "E110"
+    WORKER_CRASHED = "E111"
+    STORE_BUSY = "E402"
 
     @property
     def label(self) -> str:

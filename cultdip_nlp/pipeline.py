@@ -25,7 +25,9 @@ from .codebook import Codebook, load_codebook
 from .errors import CultdipError, ErrorCode
 from .ingest.discover import discover
 from .ingest.reader import MAX_FILE_BYTES, extract
+from .limits import Limits, run_bounded
 from .records import Document, DocumentMeta, FailedDocument, Page, RunInfo
+from .stopping import GracefulStop
 from .store import Store
 
 STORE_NAME = "cultdip.sqlite"
@@ -37,6 +39,7 @@ class Settings:
     tag: bool = True
     jobs: int = 1
     retry_errors: bool = False
+    limits: Limits = field(default_factory=Limits)
 
 
 @dataclass
@@ -131,6 +134,27 @@ def process_file(path: str, meta: DocumentMeta, data: bytes | None = None) -> Do
                     language=language, pages=tuple(pages), sentences=tuple(sentences),
                     tags=tuple(tags), mentions=tuple(mentions),
                     warnings=tuple(extracted.warnings))
+
+
+def process_file_bounded(path: str, meta: DocumentMeta, limits: Limits) -> Document | FailedDocument:
+    """process_file under per-document time and memory limits (see limits.py)."""
+    if limits.enabled and _ANALYSER is not None and not _ANALYSER._cases:
+        _ANALYSER._components("en")  # the default language: not rebuilt in every child
+    result = run_bounded(process_file, path, meta, limits)
+    if limits.enabled and _ANALYSER is not None and isinstance(result, Document):
+        # The child built the pipelines for this document's languages and took them with it:
+        # build them here once, so that every later child inherits them through fork.
+        for language in {page.language for page in result.pages if page.language}:
+            _ANALYSER._components(language)
+    return result
+
+
+def _init_pool_worker(codebook_reference: str | None, tag: bool) -> None:
+    """Pool workers leave Ctrl-C to the batch process, which stops after the current document."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init_worker(codebook_reference, tag)
 
 
 def _meta_dict(meta: DocumentMeta) -> dict[str, object]:
@@ -232,11 +256,20 @@ def run_batch(paths: list[Path], project: Path, settings: Settings, command: str
         store.start_run(run)
         jobs = _plan(store, found.files, found.meta_for, codebook, settings, summary)
         bar = _progress(len(found.files), progress)
+        stop = GracefulStop()
         try:
-            for result, job in _execute(jobs, settings):
-                _save(store, result, job, run.id, codebook, summary)
-                bar.update(1)
-                bar.set_postfix_str(f"{summary.pages} pages, {summary.sentences} sentences")
+            with stop:
+                results = _execute(jobs, settings)
+                try:
+                    for result, job in results:
+                        _save(store, result, job, run.id, codebook, summary)
+                        bar.update(1)
+                        bar.set_postfix_str(f"{summary.pages} pages, {summary.sentences} sentences")
+                        if stop.requested:
+                            summary.interrupted = True
+                            break
+                finally:
+                    results.close()
         except KeyboardInterrupt:
             summary.interrupted = True
         finally:
@@ -263,20 +296,26 @@ def _execute(jobs: Iterator[_Job], settings: Settings) -> Iterator[tuple[Documen
     if settings.jobs <= 1:
         _init_worker(settings.codebook, settings.tag)
         for job in jobs:
-            yield process_file(str(job.path), job.meta), job
+            yield process_file_bounded(str(job.path), job.meta, settings.limits), job
         return
-    with ProcessPoolExecutor(max_workers=settings.jobs, initializer=_init_worker,
+    with ProcessPoolExecutor(max_workers=settings.jobs, initializer=_init_pool_worker,
                              initargs=(settings.codebook, settings.tag)) as pool:
         pending: dict[Future[Document | FailedDocument], _Job] = {}
         limit = settings.jobs * 2
-        for job in jobs:
-            pending[pool.submit(process_file, str(job.path), job.meta)] = job
-            while len(pending) >= limit:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    yield future.result(), pending.pop(future)
-        for future in list(pending):
-            yield future.result(), pending.pop(future)
+        try:
+            for job in jobs:
+                pending[pool.submit(process_file_bounded, str(job.path), job.meta,
+                                    settings.limits)] = job
+                while len(pending) >= limit:
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        yield future.result(), pending.pop(future)
+            for future in list(pending):
+                yield future.result(), pending.pop(future)
+        finally:
+            # Stopped early (Ctrl-C): queued documents are dropped, running ones finish.
+            for future in pending:
+                future.cancel()
 
 
 def _save(store: Store, result: Document | FailedDocument, job: _Job, run_id: str,

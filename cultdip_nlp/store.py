@@ -131,6 +131,27 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
+BUSY_RETRIES = 5
+
+
+def begin_immediate(connection: sqlite3.Connection, where: str) -> None:
+    """BEGIN IMMEDIATE, retried when another process holds the write lock past the busy timeout.
+
+    A long write elsewhere (another batch, a coder's save) must delay this one, not lose it.
+    """
+    for attempt in range(BUSY_RETRIES + 1):
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            if attempt == BUSY_RETRIES:
+                raise CultdipError(
+                    ErrorCode.STORE_BUSY,
+                    f"another process kept the store locked through {BUSY_RETRIES + 1} waits "
+                    f"({error}); try again when it has finished", where) from error
+            time.sleep(0.2 * 2 ** attempt)
 
 
 class Store:
@@ -170,6 +191,13 @@ class Store:
                 str(self.path),
             )
         for version in range(current, SCHEMA_VERSION):
+            # Two processes may open a new store at once: under the write lock, check that
+            # the other one has not migrated already (else CREATE TABLE would fail).
+            self.connection.execute("BEGIN IMMEDIATE")
+            done = self.schema_version > version
+            self.connection.execute("COMMIT")
+            if done:
+                continue
             # executescript() commits first, so the transaction is part of the script: a
             # failed migration rolls back whole and leaves the previous version intact.
             try:
@@ -180,12 +208,14 @@ class Store:
             except sqlite3.Error:
                 if self.connection.in_transaction:
                     self.connection.execute("ROLLBACK")
+                if self.schema_version > version:  # the other process won the race
+                    continue
                 raise
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE: take the write lock up front so concurrent writers queue, not fail."""
-        self.connection.execute("BEGIN IMMEDIATE")
+        begin_immediate(self.connection, str(self.path))
         try:
             yield self.connection
         except BaseException:
