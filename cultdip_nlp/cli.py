@@ -44,6 +44,27 @@ def _add_limits(parser: argparse.ArgumentParser) -> None:
                         f"it the document is reported (E110) (default: {DEFAULT_MEMORY_MB})")
 
 
+def add_matrix_filters(parser: argparse.ArgumentParser) -> None:
+    """The selection flags shared by `matrix` and `report`."""
+    parser.add_argument("--case", choices=["document", "about"], default="document",
+                        help="case axis: the document's country, or the countries each "
+                             "sentence is about (case attribution)")
+    parser.add_argument("--source", action="append", choices=["rule", "topic", "classifier"],
+                        help="tag source; repeat for several (default: rule)")
+    parser.add_argument("--validated-only", action="store_true",
+                        help="only tags accepted (or relabelled) in review")
+    parser.add_argument("--exclude-rejected", action="store_true",
+                        help="every tag except those rejected in review")
+    parser.add_argument("--adjudicator", default="adjudicator",
+                        help="coder whose latest decision overrides the others")
+    parser.add_argument("--years", default=None, help="e.g. 1992-2024 (inclusive)")
+    parser.add_argument("--doc-type", action="append", help="document type; repeatable")
+    parser.add_argument("--language", action="append", help="language code; repeatable")
+    parser.add_argument("--codes", action="append",
+                        help="codes or groups, comma-separated (e.g. instrument)")
+    parser.add_argument("--cases", action="append", help="cases, comma-separated ISO3")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cultdip",
@@ -102,17 +123,50 @@ def build_parser() -> argparse.ArgumentParser:
 
     matrix = verbs.add_parser("matrix", help="write case x code matrices",
                               formatter_class=raw, description=_help("""
-        Build case x code matrices from the tags. Values: count (tags), sentences (sentences
-        with the code), rate (sentences with the code per 10,000 sentences), docs (share of
-        the case's documents with the code). Without --value, writes every matrix as CSV,
-        matrices.xlsx and heatmap_rate.png to the project folder. With --value and -o, writes
-        that one matrix (.csv or .xlsx); with --value alone, prints it.
+        Build thematic matrices from the tags. Values: count (tags), sentences (sentences
+        with the code), rate (sentences with the code per 10,000 sentences), rate_tokens
+        (tags per 10,000 tokens), docs (share of the case's documents with the code),
+        presence (0/1); every matrix has a group.all subtotal column per code group.
+        Without --value, writes to the project folder (or --output-dir): every matrix as
+        CSV and Parquet, group subtotals, time series (long table), code x code
+        co-occurrence, top evidence sentences per cell, an optional comparison and indicator
+        correlations, one matrices.xlsx (a sheet per table, framework matrix with wrapped
+        text, provenance), heatmaps, a time plot per group and framework.html.
+        With --value and -o, writes that one matrix (.csv, .parquet or .xlsx); with --value
+        alone, prints it.
 
-        Example: cultdip matrix --project out --value rate -o rates.csv"""))
+        Examples:
+          cultdip matrix --project out --case about --codes instrument --cases GBR,JPN,KOR,KAZ
+          cultdip matrix --project out --years 1992-2024 --compare KAZ GBR
+          cultdip matrix --project out --validated-only --indicators softpower.csv"""))
     _add_project(matrix)
     _add_codebook(matrix)
-    matrix.add_argument("--value", choices=["count", "sentences", "rate", "docs"])
+    add_matrix_filters(matrix)
+    matrix.add_argument("--value", choices=["count", "sentences", "rate", "rate_tokens", "docs",
+                                            "presence"])
+    matrix.add_argument("--subtotals", action="store_true",
+                        help="with --value: add the group.all subtotal columns")
     matrix.add_argument("-o", "--output", type=Path, default=None)
+    matrix.add_argument("--output-dir", type=Path, default=None,
+                        help="folder for all outputs (default: the project folder)")
+    matrix.add_argument("--period", type=int, default=1,
+                        help="years per bin of the time series (default 1)")
+    matrix.add_argument("--window", choices=["sentence", "paragraph", "document"],
+                        default="sentence", help="co-occurrence window (default sentence)")
+    matrix.add_argument("--measure", choices=["jaccard", "ochiai", "count"], default="jaccard",
+                        help="normalised co-occurrence measure (counts are always written)")
+    matrix.add_argument("--per-case", action="store_true",
+                        help="co-occurrence per case as well as pooled")
+    matrix.add_argument("--evidence", type=int, default=3, metavar="N",
+                        help="evidence sentences per cell (default 3)")
+    compare = matrix.add_mutually_exclusive_group()
+    compare.add_argument("--compare", nargs=2, metavar=("CASE_A", "CASE_B"),
+                         help="log-likelihood test per code between two cases")
+    compare.add_argument("--compare-periods", nargs=2, metavar=("YEARS_A", "YEARS_B"),
+                         help="the same between two periods, e.g. 1992-2007 2008-2024")
+    matrix.add_argument("--indicators", type=Path, default=None, metavar="CSV",
+                        help="country indicators (case/iso3 column + numeric columns): "
+                             "Spearman correlations with code rates")
     matrix.add_argument("--json", action="store_true", help="print the matrix as JSON")
 
     status = verbs.add_parser("status", help="one line per document: ok or error",

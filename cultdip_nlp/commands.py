@@ -7,12 +7,16 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .codebook import Codebook, load_codebook
-from .matrices import VALUE_TITLES, all_matrices, case_by_code
+from .matrices import case_by_code
 from .pipeline import (Settings, Summary, default_jobs, new_run, run_batch, store_path,
                        tag_documents)
 from .store import Store
+
+if TYPE_CHECKING:
+    from .matrix_run import MatrixOptions
 
 EXIT_OK, EXIT_FILE_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -101,17 +105,19 @@ def cmd_tag(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def write_all_matrices(project: Path, codebook: Codebook) -> list[Path]:
-    from .export import write_csvs, write_heatmap, write_xlsx
+def write_all_matrices(project: Path, codebook: Codebook, options: "MatrixOptions | None" = None,
+                       directory: Path | None = None) -> list[Path]:
+    from .matrix_run import MatrixOptions, build, write
+    from .selection import Selection
 
+    options = options or MatrixOptions(selection=Selection(codebook_hash=codebook.hash))
     with Store(store_path(project)) as store:
-        matrices = all_matrices(store.connection, codebook)
+        results = build(store.connection, codebook, options)
         provenance = _provenance(store, codebook)
-    written = write_csvs(matrices, project)
-    written.append(write_xlsx(matrices, project / "matrices.xlsx", codebook, provenance))
-    written.append(write_heatmap(matrices["rate"], project / "heatmap_rate.png",
-                                 VALUE_TITLES["rate"], codebook))
-    return written
+    provenance["tag_sources"] = ",".join(options.selection.sources)
+    provenance["case"] = options.selection.case
+    provenance["filters"] = options.selection.as_dict()
+    return write(results, directory or project, codebook, provenance)
 
 
 def _provenance(store: Store, codebook: Codebook) -> dict[str, object]:
@@ -135,23 +141,79 @@ def _provenance(store: Store, codebook: Codebook) -> dict[str, object]:
     }
 
 
+def _year_range(text: str) -> tuple[int, int]:
+    low, _, high = text.partition("-")
+    return int(low), int(high or low)
+
+
+def matrix_options(args: argparse.Namespace, codebook: Codebook) -> "MatrixOptions":
+    """The CLI's filters and options as the API's; group names among --codes expand."""
+    from .matrix_run import MatrixOptions
+    from .selection import Selection
+
+    codes: list[str] = []
+    for item in args.codes or []:
+        for code in filter(None, (part.strip() for part in item.split(","))):
+            members = [c.id for c in codebook.codes if c.group == code]
+            codes.extend(members or [code])
+    unknown = [c for c in codes if c not in codebook.code_ids]
+    if unknown:
+        raise ValueError(f"unknown code(s) {', '.join(unknown)}; see `cultdip codebook check`")
+    cases = [c.strip().upper() for item in args.cases or [] for c in item.split(",") if c.strip()]
+    year_from, year_to = _year_range(args.years) if args.years else (None, None)
+    selection = Selection(
+        case=args.case, sources=tuple(args.source or ["rule"]),
+        validated_only=args.validated_only, exclude_rejected=args.exclude_rejected,
+        adjudicator=args.adjudicator, year_from=year_from, year_to=year_to,
+        doc_types=tuple(args.doc_type or ()), languages=tuple(args.language or ()),
+        codes=tuple(codes), cases=tuple(cases), codebook_hash=codebook.hash)
+    compare_periods = None
+    if args.compare_periods:
+        compare_periods = (_year_range(args.compare_periods[0]),
+                           _year_range(args.compare_periods[1]))
+    return MatrixOptions(
+        selection=selection, period=args.period, window=args.window, measure=args.measure,
+        per_case=args.per_case, evidence_per_cell=args.evidence,
+        compare_cases=tuple(c.upper() for c in args.compare) if args.compare else None,
+        compare_periods=compare_periods, indicators=args.indicators)
+
+
 def cmd_matrix(args: argparse.Namespace) -> int:
     codebook = load_codebook(args.codebook)
+    try:
+        options = matrix_options(args, codebook)
+    except ValueError as error:
+        print(f"cultdip matrix: {error}", file=sys.stderr)
+        return EXIT_USAGE
     if args.value is None:
-        written = write_all_matrices(args.project, codebook)
+        try:
+            written = write_all_matrices(args.project, codebook, options, args.output_dir)
+        except ValueError as error:
+            print(f"cultdip matrix: {error}", file=sys.stderr)
+            return EXIT_USAGE
         if args.json:
             _print_json({"written": [str(p) for p in written]})
         else:
             print("\n".join(str(p) for p in written))
+            caveats = (args.output_dir or args.project) / "indicator_caveats.txt"
+            if options.indicators and caveats.exists():
+                print("\nIndicator correlations, caveats:\n  "
+                      + caveats.read_text(encoding="utf-8").strip().replace("\n", "\n  "))
         return EXIT_OK
     with Store(store_path(args.project)) as store:
-        table = case_by_code(store.connection, codebook, args.value)
+        table = case_by_code(store.connection, codebook, args.value, options.selection,
+                             subtotals=args.subtotals)
         provenance = _provenance(store, codebook)
+    provenance["filters"] = options.selection.as_dict()
     if args.output:
         if args.output.suffix.lower() == ".xlsx":
             from .export import write_xlsx
 
             write_xlsx({args.value: table}, args.output, codebook, provenance)
+        elif args.output.suffix.lower() == ".parquet":
+            from .export import write_table
+
+            write_table(table, args.output.with_suffix(""))
         else:
             args.output.parent.mkdir(parents=True, exist_ok=True)
             table.to_csv(args.output)

@@ -1,0 +1,84 @@
+"""The framework matrix: for each case and code, the top N evidence sentences.
+
+Every cell of a matrix must lead back to its evidence. A sentence's score for a code is the
+best score of its tags for that code; ties are broken by document and sentence order so the
+choice is reproducible. Ranking is a window function in SQL, so only N rows per cell leave
+the database.
+"""
+
+from __future__ import annotations
+
+import html
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+
+EVIDENCE_COLUMNS = ["case", "code", "rank", "score", "document_id", "path", "title", "year",
+                    "page", "sentence_idx", "text", "tag_id"]
+
+
+def evidence(connection: sqlite3.Connection, per_cell: int = 3) -> pd.DataFrame:
+    """Long table: top ``per_cell`` sentences per (case, code) of ``temp.selected_tags``."""
+    return pd.read_sql_query(
+        "WITH best AS ("
+        "  SELECT case_id, code, document_id, sentence_idx, MAX(score) AS score,"
+        "         MIN(tag_id) AS tag_id, year"
+        "  FROM temp.selected_tags GROUP BY case_id, code, document_id, sentence_idx),"
+        " ranked AS ("
+        "  SELECT *, ROW_NUMBER() OVER (PARTITION BY case_id, code"
+        "         ORDER BY score DESC, document_id, sentence_idx) AS rank FROM best)"
+        " SELECT r.case_id AS \"case\", r.code, r.rank, r.score, r.document_id, d.path,"
+        " d.title, r.year, s.page, r.sentence_idx, s.text, r.tag_id"
+        " FROM ranked r JOIN sentences s ON s.document_id = r.document_id"
+        " AND s.idx = r.sentence_idx JOIN documents d ON d.id = r.document_id"
+        " WHERE r.rank <= ? ORDER BY 1, 2, 3",
+        connection, params=(per_cell,))
+
+
+def framework_matrix(quotes: pd.DataFrame, cases: list[str], codes: list[str]) -> pd.DataFrame:
+    """Cases x codes, each cell the numbered quotes with (document, year, page)."""
+    def cell(group: pd.DataFrame) -> str:
+        return "\n\n".join(
+            f"{row.rank}. {row.text.strip()} ({Path(str(row.path)).name}, {_year(row.year)},"
+            f" p. {row.page})" for row in group.itertuples())
+
+    cells = {key: cell(group) for key, group in quotes.groupby(["case", "code"], sort=False)}
+    table = pd.DataFrame("", index=cases, columns=codes, dtype=object)
+    for (case, code), text in cells.items():
+        if case in table.index and code in table.columns:
+            table.at[case, code] = text
+    table.index.name = "case"
+    return table
+
+
+def _year(value: object) -> str:
+    return "n.d." if value is None or pd.isna(value) else str(int(value))  # type: ignore[arg-type]
+
+
+def framework_html(quotes: pd.DataFrame, cases: list[str], codes: list[str]) -> str:
+    """An HTML table (no page chrome): cases as rows, codes as columns, quotes linked to the
+    source file and, for PDFs, its page."""
+    head = "".join(f"<th>{html.escape(code)}</th>" for code in codes)
+    by_cell = {key: group for key, group in quotes.groupby(["case", "code"], sort=False)}
+    rows = []
+    for case in cases:
+        cells = []
+        for code in codes:
+            group = by_cell.get((case, code))
+            if group is None:
+                cells.append("<td></td>")
+                continue
+            items = []
+            for row in group.itertuples():
+                uri = Path(str(row.path)).absolute().as_uri() if row.path else "#"
+                if str(row.path).lower().endswith(".pdf"):
+                    uri += f"#page={row.page}"
+                items.append(
+                    f"<li>{html.escape(row.text.strip())} <a href=\"{html.escape(uri)}\">"
+                    f"{html.escape(Path(str(row.path)).name)}</a>, {_year(row.year)},"
+                    f" p.&nbsp;{row.page}</li>")
+            cells.append(f"<td><ol>{''.join(items)}</ol></td>")
+        rows.append(f"<tr><th>{html.escape(case)}</th>{''.join(cells)}</tr>")
+    return (f"<table class=\"framework\"><thead><tr><th>case</th>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>")
