@@ -92,39 +92,78 @@ def page_lines(page) -> PageLines:  # type: ignore[no-untyped-def]
     return PageLines(merge_segments(segments), width, height)
 
 
-def read_pdf(path: Path, data: bytes, password: str | None = None) -> ExtractedText:
+def _ocr_page(page, number: int, languages: str) -> tuple[str, str, str | None, str]:  # type: ignore[no-untyped-def]
+    """(text, method, error, warning) of a page without a text layer."""
+    import subprocess
+
+    from .ocr import OCR_SECONDS_PER_PAGE, ocr_png, render_png, tesseract_path
+
+    if tesseract_path() is None:
+        message = (f"{ErrorCode.NO_TEXT.value} page {number}: no text layer and tesseract is "
+                   "not installed, so the page needs OCR (install tesseract-ocr with the "
+                   "languages of the corpus: scripts/install-system-deps.sh)")
+        return "", NEEDS_OCR, message, message
+    try:
+        result = ocr_png(render_png(page), languages)
+    except subprocess.TimeoutExpired:
+        message = (f"{ErrorCode.PAGE_FAILED.value} page {number}: OCR took longer than "
+                   f"{OCR_SECONDS_PER_PAGE} s and was stopped")
+        return "", "failed", message, message
+    except Exception as error:
+        message = f"{ErrorCode.PAGE_FAILED.value} page {number}: OCR failed: {error}"
+        return "", "failed", message, message
+    text = normalize_text(result.text)
+    if not text.strip():
+        message = f"{ErrorCode.NO_TEXT.value} page {number}: OCR found no text"
+        return "", NEEDS_OCR, message, message
+    return (text, "ocr", None, f"page {number}: OCR ({languages}), {result.words} words, "
+            f"mean confidence {result.confidence:.1f}")
+
+
+def read_pdf(path: Path, data: bytes, password: str | None = None, *, ocr: bool = True,
+             language: str | None = None) -> ExtractedText:
+    """The document's text, page by page; pages without a text layer are OCRed when `ocr`.
+
+    `language` (the manifest's, if any) chooses tesseract's language data.
+    """
     _check_header(data, path)
     pdf = open_pdf(data, path, password)
-    layouts: list[PageLines | None] = []
+    layouts: list[PageLines | tuple[str, str, str | None]] = []
     warnings: list[str] = []
-    failures: dict[int, str] = {}
+    languages: str | None = None
     try:
         for number in range(1, len(pdf) + 1):
             try:
                 page = pdf[number - 1]
                 try:
-                    layouts.append(page_lines(page))
+                    layout = page_lines(page)
+                    if not layout.lines and ocr:
+                        if languages is None:
+                            from .ocr import languages_for
+                            languages = languages_for(language)
+                        text, method, error, warning = _ocr_page(page, number, languages)
+                        warnings.append(warning)
+                        layouts.append((text, method, error))
+                    else:
+                        layouts.append(layout)
                 finally:
                     page.close()
             except Exception as error:
                 message = (f"{ErrorCode.PAGE_FAILED.value} page {number}: "
                            f"{type(error).__name__}: {error}")
                 warnings.append(message)
-                failures[number] = message
-                layouts.append(None)
+                layouts.append(("", "failed", message))
     finally:
         pdf.close()
     if not layouts:
         raise CultdipError(ErrorCode.CORRUPT_PDF, "the PDF has no pages", str(path))
-    running = running_lines([layout for layout in layouts if layout is not None])
+    running = running_lines([layout for layout in layouts if isinstance(layout, PageLines)])
     page_texts: list[tuple[str, str, str | None]] = []
-    removed_lines = 0
     for number, layout in enumerate(layouts, start=1):
-        if layout is None:
-            page_texts.append(("", "failed", failures[number]))
+        if not isinstance(layout, PageLines):
+            page_texts.append(layout)
             continue
-        lines, removed = strip_running(layout, running)
-        removed_lines += removed
+        lines, _ = strip_running(layout, running)
         text = normalize_text(page_text(lines))
         if text.strip():
             page_texts.append((text, "pdf", None))
@@ -132,9 +171,13 @@ def read_pdf(path: Path, data: bytes, password: str | None = None) -> ExtractedT
             page_texts.append(("", NEEDS_OCR, f"{ErrorCode.NO_TEXT.value} page {number}: no "
                                "text layer; the page needs OCR"))
     if not any(text.strip() for text, _, _ in page_texts):
+        reasons = sorted({error.split(": ", 1)[1] for _, _, error in page_texts
+                          if error and ": " in error})
         raise CultdipError(
             ErrorCode.NO_TEXT,
-            f"no text layer on any of {len(page_texts)} page(s): a scan that needs OCR",
+            f"no text on any of {len(page_texts)} page(s): a scan that needs OCR"
+            + ("" if ocr else " (OCR was turned off)")
+            + (f" ({'; '.join(reasons[:2])})" if reasons else ""),
             str(path),
         )
     empty = [n for n, (_, method, _) in enumerate(page_texts, 1) if method == NEEDS_OCR]
