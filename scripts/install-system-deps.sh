@@ -5,6 +5,11 @@
 set -euo pipefail
 
 PACKAGES=(
+  # OCR of scanned PDF pages (cultdip_nlp/ingest/ocr.py) in English, Russian and Kazakh
+  tesseract-ocr
+  tesseract-ocr-eng
+  tesseract-ocr-rus
+  tesseract-ocr-kaz
 )
 
 missing=()

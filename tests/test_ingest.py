@@ -47,7 +47,7 @@ def test_real_pdf_pages_and_text(shared: Path) -> None:
 def test_bad_pdfs_get_their_code_and_name(shared: Path, name: str, code: str) -> None:
     path = shared / "corpus/pdfs" / name
     with pytest.raises(CultdipError) as caught:
-        read_pdf(path, path.read_bytes())
+        read_pdf(path, path.read_bytes(), ocr=False)
     assert caught.value.code.value == code
     assert str(caught.value).startswith(code) and name in str(caught.value)
 

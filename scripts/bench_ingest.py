@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Ingest throughput against raw PDFium, measured in the same run on the same files.
+
+    .venv/bin/python scripts/bench_ingest.py [PDF_FOLDER] [--jobs 2] [--plumber-pages 60]
+
+Files: the PDFs of ../shared/corpus/pdfs that have a text layer (scans and broken files are
+left out: they measure OCR and error paths, not text extraction). Prints pages/s for
+  raw pypdfium2   open + get_text_range per page, one process (the issue's baseline);
+  project         cultdip_nlp.ingest.pdf.read_pdf (layout, header/footer removal,
+                  normalisation) over a process pool of --jobs workers, like `cultdip ingest`;
+  pdfplumber      extract_text on the first --plumber-pages pages (the engine it replaced);
+the ratio project/raw (goal >= 0.5), and the peak resident memory of a worker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def raw_pages(path: Path) -> int:
+    """Pages read by raw PDFium; 0 when the file cannot be opened or has no text at all."""
+    import pypdfium2
+
+    try:
+        pdf = pypdfium2.PdfDocument(path.read_bytes())
+    except pypdfium2.PdfiumError:
+        return 0
+    chars = 0
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            chars += len(textpage.get_text_range().strip())
+            textpage.close()
+            page.close()
+        return len(pdf) if chars else 0
+    finally:
+        pdf.close()
+
+
+def project_pages(path: str) -> tuple[int, int]:
+    from cultdip_nlp.errors import CultdipError
+    from cultdip_nlp.ingest.pdf import read_pdf
+
+    try:
+        pages = len(read_pdf(Path(path), Path(path).read_bytes()).pages)
+    except CultdipError:
+        pages = 0
+    return pages, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def plumber_pages(paths: list[Path], limit: int) -> tuple[int, float]:
+    import pdfplumber
+
+    done = 0
+    start = time.perf_counter()
+    for path in paths:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                if done >= limit:
+                    return done, time.perf_counter() - start
+                page.extract_text()
+                page.close()
+                done += 1
+    return done, time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", default=str(ROOT.parent / "shared/corpus/pdfs"))
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--plumber-pages", type=int, default=60)
+    args = parser.parse_args()
+
+    candidates = sorted(Path(args.folder).glob("*.pdf"))
+    files = [path for path in candidates if raw_pages(path)]  # also warms the file cache
+
+    start = time.perf_counter()
+    raw_total = sum(raw_pages(path) for path in files)
+    raw_seconds = time.perf_counter() - start
+
+    start = time.perf_counter()
+    # Largest files first so that the two workers finish together.
+    ordered = sorted(files, key=lambda path: path.stat().st_size, reverse=True)
+    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+        results = list(pool.map(project_pages, [str(path) for path in ordered]))
+    project_seconds = time.perf_counter() - start
+    project_total = sum(pages for pages, _ in results)
+    peak_kib = max(rss for _, rss in results)
+
+    plumber_done, plumber_seconds = plumber_pages(files, args.plumber_pages)
+
+    raw_rate = raw_total / raw_seconds
+    project_rate = project_total / project_seconds
+    print(f"files with a text layer: {len(files)} of {len(candidates)}, pages: {raw_total}")
+    print(f"raw pypdfium2 (1 process): {raw_rate:8.1f} pages/s")
+    print(f"project read_pdf ({args.jobs} jobs):  {project_rate:8.1f} pages/s  "
+          f"(pages {project_total}, worker peak RSS {peak_kib / 1024:.0f} MiB)")
+    if plumber_done:
+        print(f"pdfplumber extract_text:   {plumber_done / plumber_seconds:8.1f} pages/s "
+              f"(first {plumber_done} pages)")
+    print(f"ratio project/raw: {project_rate / raw_rate:.2f} (goal >= 0.5)")
+
+
+if __name__ == "__main__":
+    main()
