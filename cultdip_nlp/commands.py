@@ -254,3 +254,10 @@ def cmd_codebook(args: argparse.Namespace) -> int:
         print(f"{codebook.source}: ok — {info['codes']} codes, {info['patterns']} patterns "
               f"({', '.join(info['languages'])}), hash {codebook.hash[:16]}")
     return EXIT_OK
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """`cultdip review ...` lives in cultdip_nlp/review/."""
+    from .review.commands import run
+
+    return run(args)

@@ -5,6 +5,7 @@
 set -euo pipefail
 
 PACKAGES=(
+  chromium  # the review page's browser tests (tests/test_review_browser.py, driven by Playwright)
 )
 
 missing=()
