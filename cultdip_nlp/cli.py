@@ -250,6 +250,10 @@ def build_parser() -> argparse.ArgumentParser:
         Example: cultdip codebook check my_codebook.yaml"""), help="validate a codebook")
     check.add_argument("file", nargs="?", default=None)
     check.add_argument("--json", action="store_true")
+
+    from .review.cli import add_review_parser
+
+    add_review_parser(verbs)
     return parser
 
 

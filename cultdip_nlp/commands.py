@@ -331,3 +331,10 @@ def cmd_learn(args: argparse.Namespace) -> int:
     from .learn import commands as learn_commands
 
     return int(getattr(learn_commands, f"cmd_{args.learn_verb}")(args))
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """`cultdip review ...` lives in cultdip_nlp/review/."""
+    from .review.commands import run
+
+    return run(args)

@@ -1,8 +1,8 @@
 """Every error the toolkit reports, with a stable code and a message that says what to do.
 
 Codes are grouped: E1xx input files, E2xx codebooks, E3xx manifests and metadata,
-E4xx the store, E9xx internal. Codes never change meaning once released: scripts and
-status files refer to them.
+E4xx the store, E5xx review (coders, judgements, spreadsheets, REFI-QDA), E9xx internal.
+Codes never change meaning once released: scripts and status files refer to them.
 """
 
 from __future__ import annotations
@@ -25,6 +25,10 @@ class ErrorCode(str, Enum):
     METADATA_MISSING = "E302"
     INDICATORS_INVALID = "E303"
     STORE_SCHEMA_NEWER = "E401"
+    REVIEW_INVALID = "E501"
+    REVIEW_ROW_INVALID = "E502"
+    REVIEW_FORBIDDEN = "E503"
+    QDPX_INVALID = "E504"
     INTERNAL = "E901"
     TIME_LIMIT = "E109"
     MEMORY_LIMIT = "E110"

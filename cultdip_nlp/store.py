@@ -128,6 +128,53 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX judgements_tag ON judgements(tag_id);
     """,
+    # Review (cultdip_nlp/review/): batches of tags assigned to coders, coders with hashed
+    # tokens, retractions (undo keeps the judgement row), and a senior coder's gold decisions.
+    # Items copy the tag's place and code so they outlive a tag that re-tagging removes.
+    """
+    CREATE TABLE review_batches (
+        id TEXT PRIMARY KEY,
+        created_at REAL NOT NULL,
+        strategy TEXT NOT NULL,
+        parameters TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE TABLE review_items (
+        batch_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        coder TEXT NOT NULL,
+        tag_id TEXT NOT NULL,
+        document_id TEXT NOT NULL,
+        sentence_idx INTEGER NOT NULL,
+        code TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        overlap INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (coder, tag_id)
+    );
+    CREATE INDEX review_items_batch ON review_items(batch_id, coder, position);
+    CREATE TABLE coders (
+        id TEXT PRIMARY KEY,
+        token_sha256 TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL DEFAULT 'coder' CHECK (role IN ('coder', 'senior')),
+        created_at REAL NOT NULL
+    );
+    CREATE TABLE judgement_retractions (
+        judgement_id INTEGER PRIMARY KEY,
+        coder TEXT NOT NULL,
+        retracted_at REAL NOT NULL
+    );
+    CREATE INDEX judgements_coder ON judgements(coder, tag_id);
+    CREATE TABLE adjudications (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        tag_id TEXT NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('accept', 'reject', 'relabel')),
+        new_code TEXT,
+        adjudicator TEXT NOT NULL,
+        note TEXT,
+        created_at REAL NOT NULL
+    );
+    CREATE INDEX adjudications_tag ON adjudications(tag_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

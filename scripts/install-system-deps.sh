@@ -10,6 +10,7 @@ PACKAGES=(
   tesseract-ocr-eng
   tesseract-ocr-rus
   tesseract-ocr-kaz
+  chromium  # the review page's browser tests (tests/test_review_browser.py, driven by Playwright)
 )
 
 missing=()

@@ -92,3 +92,44 @@ def mixed_project(tmp_path_factory: pytest.TempPathFactory, mixed_folder: Path) 
     assert result.returncode == 1, result.stderr  # the batch had file errors: exit 1
     summary = json.loads(result.stdout[result.stdout.index("{"):])
     return project, summary
+
+
+# Review (issue 7): a real project whose one document carries a script injected into its text.
+XSS_PAYLOAD = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
+REVIEW_DOCUMENTS = {
+    "kz_tokayev_state-of-the-nation-address_2019-09-02.md":
+        CORPUS / "kz_en" / "kz_tokayev_state-of-the-nation-address_2019-09-02.md",
+    "KOR_76_2021.txt": CORPUS / "ungdc" / "KOR_76_2021.txt",
+}
+
+
+@pytest.fixture(scope="session")
+def review_project_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project made by `cultdip run` from a real speech and a real UN address whose text was
+    tampered with (a <script> after the word "concert", which the rules tag)."""
+    folder = tmp_path_factory.mktemp("review_in")
+    for name, source in REVIEW_DOCUMENTS.items():
+        text = source.read_text(encoding="utf-8")
+        if name.startswith("KOR"):
+            assert "concert" in text
+            text = text.replace("concert", "concert " + XSS_PAYLOAD, 1)
+        (folder / name).write_text(text, encoding="utf-8")
+    project = tmp_path_factory.mktemp("review_project")
+    run_cli("run", str(folder), "--project", str(project), "--no-progress", "--jobs", "1",
+            check=True)
+    return project
+
+
+@pytest.fixture()
+def review_project(tmp_path: Path, review_project_template: Path) -> Path:
+    """A private copy of the review project (SQLite backup API: consistent even under WAL)."""
+    import sqlite3
+
+    project = tmp_path / "project"
+    project.mkdir()
+    source = sqlite3.connect(review_project_template / "cultdip.sqlite")
+    target = sqlite3.connect(project / "cultdip.sqlite")
+    source.backup(target)
+    source.close()
+    target.close()
+    return project

@@ -1,0 +1,128 @@
+"""The review queue: which tags each coder checks, in which order.
+
+A batch is a sample of tags (random, stratified by code so rare codes are reviewed too, or
+the least certain first) split among coders, with an overlap share given to every coder so
+their agreement can be measured. Items copy the tag's place and code: an item outlives a tag
+that a later codebook no longer produces. Tags already in a batch are not sampled again.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+import time
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..errors import CultdipError, ErrorCode
+from .coders import check_coder_id
+
+STRATEGIES = ("random", "stratified", "uncertain")
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    id: str
+    strategy: str
+    items: int
+    tags: int
+    per_coder: dict[str, int]
+    per_code: dict[str, int]
+
+
+def _candidates(connection: sqlite3.Connection,
+                codes: list[str] | None) -> list[tuple[str, str, float]]:
+    """(tag id, code, score) of tags not yet in any batch; ids only, so memory stays small."""
+    query = ("SELECT t.id, t.code, t.score FROM tags t JOIN documents d ON d.id = t.document_id"
+             " WHERE d.status = 'ok' AND NOT EXISTS"
+             " (SELECT 1 FROM review_items r WHERE r.tag_id = t.id)")
+    params: list[object] = []
+    if codes:
+        query += f" AND t.code IN ({','.join('?' for _ in codes)})"
+        params.extend(codes)
+    return [(r[0], r[1], float(r[2])) for r in connection.execute(query + " ORDER BY t.id", params)]
+
+
+def choose(candidates: list[tuple[str, str, float]], n: int, strategy: str,
+           rng: random.Random) -> list[str]:
+    """Pick n tag ids by strategy; every strategy is reproducible from the seed."""
+    if strategy == "random":
+        return [c[0] for c in rng.sample(candidates, min(n, len(candidates)))]
+    if strategy == "uncertain":
+        # Lowest machine score first; a classifier's probability can replace the score later.
+        keyed = [(c[2], rng.random(), c[0]) for c in candidates]
+        return [c[2] for c in sorted(keyed)[:n]]
+    if strategy == "stratified":
+        by_code: dict[str, list[str]] = defaultdict(list)
+        for tag_id, code, _ in candidates:
+            by_code[code].append(tag_id)
+        pools = []
+        for code in sorted(by_code):
+            pool = by_code[code]
+            rng.shuffle(pool)
+            pools.append(pool)
+        chosen: list[str] = []
+        # Round-robin over codes: a rare code gets as many items as a common one until it runs out.
+        while len(chosen) < n and any(pools):
+            for pool in pools:
+                if pool and len(chosen) < n:
+                    chosen.append(pool.pop())
+        return chosen
+    raise CultdipError(ErrorCode.REVIEW_INVALID,
+                       f"strategy {strategy!r} is not one of {', '.join(STRATEGIES)}")
+
+
+def assign(tag_ids: list[str], coders: list[str], overlap: float,
+           rng: random.Random) -> dict[str, list[tuple[str, bool]]]:
+    """Split tags among coders; the first round(overlap * n) tags go to every coder."""
+    if not 0.0 <= overlap <= 1.0:
+        raise CultdipError(ErrorCode.REVIEW_INVALID, f"overlap {overlap} must be in 0..1")
+    shared = round(overlap * len(tag_ids)) if len(coders) > 1 else 0
+    queues: dict[str, list[tuple[str, bool]]] = {c: [(t, True) for t in tag_ids[:shared]]
+                                                  for c in coders}
+    for index, tag_id in enumerate(tag_ids[shared:]):
+        queues[coders[index % len(coders)]].append((tag_id, False))
+    for queue in queues.values():
+        rng.shuffle(queue)  # shared items are not all at the start: coders can't tell them apart
+    return queues
+
+
+def sample(connection: sqlite3.Connection, n: int, strategy: str = "stratified",
+           codes: list[str] | None = None, coders: list[str] | None = None,
+           overlap: float = 0.0, seed: int = 0) -> BatchSummary:
+    """Build and store a review batch; returns what was assigned to whom."""
+    if n <= 0:
+        raise CultdipError(ErrorCode.REVIEW_INVALID, f"--n must be positive, not {n}")
+    coders = [check_coder_id(c) for c in (coders or ["default"])]
+    if len(set(coders)) != len(coders):
+        raise CultdipError(ErrorCode.REVIEW_INVALID, f"coders repeat: {coders}")
+    rng = random.Random(seed)
+    candidates = _candidates(connection, codes)
+    tag_ids = choose(candidates, n, strategy, rng)
+    queues = assign(tag_ids, coders, overlap, rng)
+    batch_id = time.strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:6]
+    parameters = {"n": n, "codes": codes, "coders": coders, "overlap": overlap, "seed": seed}
+    per_code: dict[str, int] = defaultdict(int)
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        connection.execute(
+            "INSERT INTO review_batches (id, created_at, strategy, parameters) VALUES (?,?,?,?)",
+            (batch_id, time.time(), strategy, json.dumps(parameters, sort_keys=True)))
+        for coder, queue in queues.items():
+            for position, (tag_id, shared) in enumerate(queue):
+                connection.execute(
+                    "INSERT INTO review_items (batch_id, position, coder, tag_id, document_id,"
+                    " sentence_idx, code, start, end, overlap) SELECT ?, ?, ?, id, document_id,"
+                    " sentence_idx, code, start, end, ? FROM tags WHERE id = ?",
+                    (batch_id, position, coder, int(shared), tag_id))
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    codes_of = {c[0]: c[1] for c in candidates}
+    for tag_id in tag_ids:
+        per_code[codes_of[tag_id]] += 1
+    return BatchSummary(batch_id, strategy, sum(len(q) for q in queues.values()), len(tag_ids),
+                        {c: len(q) for c, q in queues.items()}, dict(sorted(per_code.items())))
