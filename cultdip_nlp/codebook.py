@@ -25,7 +25,7 @@ MAX_ALIASES = 200
 CODE_ID = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9_]+$")
 TOP_KEYS = {"name", "version", "extends", "description", "groups", "codes", "negation"}
 CODE_KEYS = {"id", "group", "label", "definition", "include", "exclude", "examples", "patterns"}
-PATTERN_KINDS = ("phrase", "lemma", "tokens", "regex")
+PATTERN_KINDS = ("phrase", "lemma", "tokens", "regex", "gazetteer")
 PATTERN_KEYS = set(PATTERN_KINDS) | {"id", "lang", "requires", "excludes", "score", "negation"}
 REQUIRES_KEYS = {"any", "window"}
 NEGATION_KEYS = {"cues", "not_cues", "window", "action", "factor"}
@@ -47,6 +47,8 @@ class Pattern:
     negation: str | None = None
 
     def describe(self) -> str:
+        if self.kind == "gazetteer":
+            return f"gazetteer: {' | '.join(self.value)}"
         value = self.value if isinstance(self.value, str) else json.dumps(self.value)
         return f"{self.kind}: {value}"
 
@@ -228,6 +230,13 @@ def _validate_pattern(raw: Any, code_id: str, index: int, path: Path,
             return None
     if kind == "tokens":
         _validate_tokens(value, where, problems)
+    if kind == "gazetteer":
+        if not isinstance(value, list) or not value or not all(
+            isinstance(name, str) and name.strip() for name in value
+        ):
+            problems.append(f"{where}: gazetteer must be a non-empty list of names")
+            return None
+        value = tuple(" ".join(name.split()) for name in value)
     lang = raw.get("lang", "en")
     if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}", lang):
         problems.append(f"{where}: lang must be an ISO 639 code such as en, ru, kk")

@@ -80,7 +80,8 @@ def test_add_pipe_by_name_in_a_fresh_process(seed_paper: str) -> None:
                             capture_output=True, timeout=120, cwd="/")
     assert result.returncode == 0, result.stderr
     spans = json.loads(result.stdout)
-    assert ["instrument.cultural_institute", "British Council"] in [s[:2] for s in spans]
+    assert ["instrument.cultural_institute", "British Council",
+            "instrument.cultural_institute/institutions"] in spans  # from the gazetteer
 
 
 def test_eval_script_counts_against_gold() -> None:
@@ -97,3 +98,51 @@ def test_eval_script_counts_against_gold() -> None:
     assert true_positive + false_negative == 52  # every gold code assignment is counted
     errors = out[out.index("== errors"):].splitlines()[1:]
     assert sum(1 for line in errors if line.startswith("FN ")) == false_negative
+
+
+def test_gazetteer_names_match_as_written(tmp_path: Path) -> None:
+    default = load_codebook()
+    rule = next(p for p in default.patterns() if p.id == "instrument.cultural_institute/institutions")
+    assert rule.kind == "gazetteer" and "British Council" in rule.value
+    assert rule.describe().startswith("gazetteer: British Council | Japan Foundation")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(f"extends: {Path(default.source)}\ncodes:\n  - id: instrument.diaspora\n"
+                   "    label: Diaspora\n    patterns:\n      - gazetteer: []\n",
+                   encoding="utf-8")
+    try:
+        load_codebook(bad)
+    except Exception as error:  # noqa: BLE001
+        assert f"{bad}:6: gazetteer must be a non-empty list of names" in str(error)
+    else:
+        raise AssertionError("an empty gazetteer was accepted")
+
+
+SEED_TABLE_ONE = {  # the instruments of the seed paper's Table 1, as the paper writes them
+    "British Council": "instrument.cultural_institute",
+    "BBC World Service": "instrument.broadcasting_media",
+    "Chevening": "instrument.education_exchange",
+    "Edinburgh Festival": "instrument.festival_event",
+    "Japan Foundation": "instrument.cultural_institute",
+    "Cool Japan": "instrument.nation_branding",
+    "Korean Cultural Centers": "instrument.cultural_institute",
+    "King Sejong Institutes": "instrument.language_promotion",
+    "Hallyu": "instrument.nation_branding",
+    "Cultural days": "instrument.festival_event",
+    "Abai Centers": "instrument.cultural_institute",
+    "UNESCO": "instrument.heritage_listing",
+    "Modern Kazakh Culture in the Global World": "instrument.translation_publishing",
+    "Otandastar": "instrument.diaspora",
+}
+
+
+def test_seed_paper_instruments_are_found(seed_paper: str) -> None:
+    nlp = blank_pipeline("en")
+    tagger = CultdipTagger(nlp, load_codebook())
+    found: set[tuple[str, str]] = set()
+    for paragraph in seed_paper.split("\n"):
+        if paragraph.strip():
+            doc = tagger(nlp(paragraph))
+            found |= {(span.text.lower(), span.label_) for span in doc.spans[SPANS_KEY]}
+    missing = [(name, code) for name, code in SEED_TABLE_ONE.items()
+               if (name.lower(), code) not in found]
+    assert not missing

@@ -69,6 +69,7 @@ class CultdipTagger:
         self._phrase = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._lemma = PhraseMatcher(nlp.vocab, attr="NORM")
         self._tokens = Matcher(nlp.vocab)
+        self._names = PhraseMatcher(nlp.vocab, attr="ORTH")  # gazetteers: case matters
         self._excludes = PhraseMatcher(nlp.vocab, attr="NORM")
         self._regexes: list[tuple[re.Pattern[str], Pattern]] = []
         self._negation = codebook.negation
@@ -91,6 +92,9 @@ class CultdipTagger:
                 self._lemma.add(key, [self._pattern_doc(pattern.value)])
             elif pattern.kind == "tokens":
                 self._tokens.add(key, [pattern.value])
+            elif pattern.kind == "gazetteer":
+                make = blank_pipeline(self.lang).make_doc
+                self._names.add(key, [make(name) for name in pattern.value])
             elif pattern.kind == "regex":
                 self._regexes.append((re.compile(pattern.value), pattern))
             if pattern.excludes:
@@ -115,7 +119,7 @@ class CultdipTagger:
         """Matches whose context rules hold, longest first among overlaps of one code."""
         strings = self.vocab.strings
         raw: list[RuleHit] = []
-        for matcher in (self._phrase, self._lemma, self._tokens):
+        for matcher in (self._phrase, self._lemma, self._tokens, self._names):
             if not len(matcher):
                 continue
             for match_id, start, end in matcher(doc):
