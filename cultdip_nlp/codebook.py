@@ -23,11 +23,13 @@ DEFAULT_NAME = "default"
 MAX_CODEBOOK_BYTES = 5_000_000
 MAX_ALIASES = 200
 CODE_ID = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9_]+$")
-TOP_KEYS = {"name", "version", "extends", "description", "groups", "codes"}
+TOP_KEYS = {"name", "version", "extends", "description", "groups", "codes", "negation"}
 CODE_KEYS = {"id", "group", "label", "definition", "include", "exclude", "examples", "patterns"}
-PATTERN_KINDS = ("phrase", "lemma", "tokens", "regex")
-PATTERN_KEYS = set(PATTERN_KINDS) | {"id", "lang", "requires", "excludes", "score"}
+PATTERN_KINDS = ("phrase", "lemma", "tokens", "regex", "gazetteer")
+PATTERN_KEYS = set(PATTERN_KINDS) | {"id", "lang", "requires", "excludes", "score", "negation"}
 REQUIRES_KEYS = {"any", "window"}
+NEGATION_KEYS = {"cues", "not_cues", "window", "action", "factor"}
+NEGATION_ACTIONS = ("reject", "lower", "ignore")
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,12 @@ class Pattern:
     window: int | None = None
     excludes: tuple[str, ...] = ()
     score: float = 1.0
+    # None: the codebook's negation action applies; else "reject", "lower" or "ignore".
+    negation: str | None = None
 
     def describe(self) -> str:
+        if self.kind == "gazetteer":
+            return f"gazetteer: {' | '.join(self.value)}"
         value = self.value if isinstance(self.value, str) else json.dumps(self.value)
         return f"{self.kind}: {value}"
 
@@ -60,6 +66,22 @@ class Code:
 
 
 @dataclass(frozen=True)
+class Negation:
+    """A negation cue shortly before a match ("no", "not", "lack of") rejects it or lowers
+    its score: "there is no cultural centre" must not count as a cultural centre.
+
+    `cues` and `not_cues` are phrases per language, matched on lower-cased words;
+    a cue inside a `not_cues` phrase ("not only", "no doubt") is no negation.
+    """
+
+    cues: dict[str, tuple[str, ...]]
+    not_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    window: int = 3
+    action: str = "reject"
+    factor: float = 0.5
+
+
+@dataclass(frozen=True)
 class Codebook:
     name: str
     version: str
@@ -68,6 +90,7 @@ class Codebook:
     source: str = ""
     description: str = ""
     hash: str = field(default="", compare=False)
+    negation: Negation | None = None
 
     @property
     def code_ids(self) -> list[str]:
@@ -207,6 +230,13 @@ def _validate_pattern(raw: Any, code_id: str, index: int, path: Path,
             return None
     if kind == "tokens":
         _validate_tokens(value, where, problems)
+    if kind == "gazetteer":
+        if not isinstance(value, list) or not value or not all(
+            isinstance(name, str) and name.strip() for name in value
+        ):
+            problems.append(f"{where}: gazetteer must be a non-empty list of names")
+            return None
+        value = tuple(" ".join(name.split()) for name in value)
     lang = raw.get("lang", "en")
     if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}", lang):
         problems.append(f"{where}: lang must be an ISO 639 code such as en, ru, kk")
@@ -245,6 +275,11 @@ def _validate_pattern(raw: Any, code_id: str, index: int, path: Path,
     if not isinstance(score, (int, float)) or isinstance(score, bool) or not 0 < score <= 1:
         problems.append(f"{where}: score must be a number in (0, 1]")
         score = 1.0
+    negation = raw.get("negation")
+    if negation is not None and negation not in NEGATION_ACTIONS:
+        problems.append(f"{path}:{_line(raw, 'negation')}: negation must be one of "
+                        f"{', '.join(NEGATION_ACTIONS)}")
+        negation = None
     pattern_id = raw.get("id", f"{code_id}#{index}")
     if not isinstance(pattern_id, str) or not pattern_id:
         problems.append(f"{where}: id must be a non-empty string")
@@ -253,7 +288,8 @@ def _validate_pattern(raw: Any, code_id: str, index: int, path: Path,
         value = [dict(spec) for spec in value] if isinstance(value, list) else value
     return Pattern(id=pattern_id, code=code_id, kind=kind, value=value, lang=lang,
                    requires_any=requires_any, window=window,
-                   excludes=tuple(e.strip() for e in excludes), score=float(score))
+                   excludes=tuple(e.strip() for e in excludes), score=float(score),
+                   negation=negation)
 
 
 def _as_text(value: Any) -> str:
@@ -300,6 +336,61 @@ def _validate_code(raw: Any, groups: dict[str, str], path: Path,
                 definition=_as_text(raw.get("definition")), include=_as_text(raw.get("include")),
                 exclude=_as_text(raw.get("exclude")),
                 examples=tuple(_as_text(e) for e in examples), patterns=tuple(patterns))
+
+
+def _phrases_by_language(raw: Any, where: str, what: str,
+                         problems: list[str]) -> dict[str, tuple[str, ...]]:
+    if not isinstance(raw, dict) or not all(
+        isinstance(lang, str) and isinstance(words, list)
+        and all(isinstance(w, str) and w.strip() for w in words)
+        for lang, words in raw.items()
+    ):
+        problems.append(f"{where}: negation.{what} must map a language (en, ru, kk) to a list "
+                        "of phrases")
+        return {}
+    return {lang: tuple(" ".join(w.lower().split()) for w in words)
+            for lang, words in raw.items()}
+
+
+def _validate_negation(raw: Any, base: Negation | None, path: Path,
+                       problems: list[str]) -> Negation | None:
+    """A codebook's own negation block replaces the keys it names, the rest is inherited."""
+    if raw is None:
+        return base
+    where = f"{path}:{_line(raw)}"
+    if raw is False:
+        return None
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: negation must be a mapping (cues, not_cues, window, action, "
+                        "factor) or false")
+        return base
+    for key in raw:
+        if key not in NEGATION_KEYS:
+            problems.append(f"{path}:{_line(raw, key)}: unknown key {key!r} in negation "
+                            f"(allowed: {', '.join(sorted(NEGATION_KEYS))})")
+    cues = _phrases_by_language(raw["cues"], where, "cues", problems) if "cues" in raw else (
+        base.cues if base else {})
+    not_cues = (_phrases_by_language(raw["not_cues"], where, "not_cues", problems)
+                if "not_cues" in raw else (base.not_cues if base else {}))
+    window = raw.get("window", base.window if base else 3)
+    if not isinstance(window, int) or isinstance(window, bool) or window < 1:
+        problems.append(f"{path}:{_line(raw, 'window')}: negation.window must be a positive "
+                        "whole number")
+        window = 3
+    action = raw.get("action", base.action if base else "reject")
+    if action not in NEGATION_ACTIONS:
+        problems.append(f"{path}:{_line(raw, 'action')}: negation.action must be one of "
+                        f"{', '.join(NEGATION_ACTIONS)}")
+        action = "reject"
+    factor = raw.get("factor", base.factor if base else 0.5)
+    if not isinstance(factor, (int, float)) or isinstance(factor, bool) or not 0 < factor <= 1:
+        problems.append(f"{path}:{_line(raw, 'factor')}: negation.factor must be a number in "
+                        "(0, 1]")
+        factor = 0.5
+    if not cues:
+        problems.append(f"{where}: negation needs cues")
+    return Negation(cues=cues, not_cues=not_cues, window=window, action=action,
+                    factor=float(factor))
 
 
 def _check_duplicate_keys(node: Any, path: Path, problems: list[str]) -> None:
@@ -366,24 +457,30 @@ def _load(path: Path, seen: tuple[Path, ...]) -> Codebook:
             pattern_ids[pattern.id] = code.id
     if not codes:
         problems.append(f"{path}: the codebook defines no codes")
+    negation = _validate_negation(raw.get("negation"), base.negation if base else None, path,
+                                  problems)
     if problems:
         raise CodebookError(str(path), problems)
     name = str(raw.get("name") or (base.name if base else path.stem))
     version = str(raw.get("version") or (base.version if base else "0"))
     codebook = Codebook(name=name, version=version, groups=groups, codes=tuple(codes.values()),
-                        source=str(path), description=_as_text(raw.get("description")))
+                        source=str(path), description=_as_text(raw.get("description")),
+                        negation=negation)
     return _with_hash(codebook)
 
 
 def _with_hash(codebook: Codebook) -> Codebook:
     content = {"name": codebook.name, "version": codebook.version, "groups": codebook.groups,
                "codes": [asdict(code) for code in codebook.codes]}
+    if codebook.negation is not None:
+        content["negation"] = asdict(codebook.negation)
     digest = hashlib.sha256(
         json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")
     ).hexdigest()
     return Codebook(name=codebook.name, version=codebook.version, groups=codebook.groups,
                     codes=codebook.codes, source=codebook.source,
-                    description=codebook.description, hash=digest)
+                    description=codebook.description, hash=digest,
+                    negation=codebook.negation)
 
 
 def load_codebook(reference: str | Path | None = None) -> Codebook:

@@ -22,8 +22,10 @@ from ..codebook import Codebook, Pattern, load_codebook
 from ..nlp import blank_pipeline
 
 SPANS_KEY = "cultdip"
+SCOPE_BREAKERS = frozenset({"but", "however", "yet", "although", "though", "whereas",
+                            "но", "однако", "а", "бірақ", "алайда"})
 
-for _name in ("cultdip_rule", "cultdip_pattern", "cultdip_score"):
+for _name in ("cultdip_rule", "cultdip_pattern", "cultdip_score", "cultdip_negation"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 
@@ -33,6 +35,8 @@ class RuleHit:
     start: int  # token index
     end: int
     pattern: Pattern
+    score: float | None = None  # None: the pattern's score
+    negation: str | None = None  # the negation cue that lowered the score
 
 
 @Language.factory(
@@ -65,8 +69,11 @@ class CultdipTagger:
         self._phrase = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._lemma = PhraseMatcher(nlp.vocab, attr="NORM")
         self._tokens = Matcher(nlp.vocab)
+        self._names = PhraseMatcher(nlp.vocab, attr="ORTH")  # gazetteers: case matters
         self._excludes = PhraseMatcher(nlp.vocab, attr="NORM")
         self._regexes: list[tuple[re.Pattern[str], Pattern]] = []
+        self._negation = codebook.negation
+        self._cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._build()
 
     def _pattern_doc(self, text: str) -> Doc:
@@ -85,10 +92,21 @@ class CultdipTagger:
                 self._lemma.add(key, [self._pattern_doc(pattern.value)])
             elif pattern.kind == "tokens":
                 self._tokens.add(key, [pattern.value])
+            elif pattern.kind == "gazetteer":
+                make = blank_pipeline(self.lang).make_doc
+                self._names.add(key, [make(name) for name in pattern.value])
             elif pattern.kind == "regex":
                 self._regexes.append((re.compile(pattern.value), pattern))
             if pattern.excludes:
                 self._excludes.add(key, [self._pattern_doc(p) for p in pattern.excludes])
+        if self._negation is not None:
+            make = blank_pipeline(self.lang).make_doc
+            cues = self._negation.cues.get(self.lang, ())
+            not_cues = self._negation.not_cues.get(self.lang, ())
+            if cues:
+                self._cues.add("cue", [make(c) for c in cues])
+            if not_cues:
+                self._cues.add("not_cue", [make(c) for c in not_cues])
 
     def __call__(self, doc: Doc) -> Doc:
         for proc in self._prepare:
@@ -101,7 +119,7 @@ class CultdipTagger:
         """Matches whose context rules hold, longest first among overlaps of one code."""
         strings = self.vocab.strings
         raw: list[RuleHit] = []
-        for matcher in (self._phrase, self._lemma, self._tokens):
+        for matcher in (self._phrase, self._lemma, self._tokens, self._names):
             if not len(matcher):
                 continue
             for match_id, start, end in matcher(doc):
@@ -118,7 +136,47 @@ class CultdipTagger:
         for match_id, start, end in (self._excludes(doc) if len(self._excludes) else ()):
             excluded[strings[match_id]].append((start, end))
         kept = [hit for hit in raw if self._context_holds(doc, hit, sentence_starts, excluded)]
+        kept = self._apply_negation(doc, kept, sentence_starts)
         return self._longest_per_code(kept)
+
+    def _negation_cues(self, doc: Doc) -> list[tuple[int, int]]:
+        """(start, end) of negation cues not inside a non-negating phrase ("not only")."""
+        if not len(self._cues):
+            return []
+        cue_id = self.vocab.strings["cue"]
+        found = self._cues(doc)
+        blocked = [(s, e) for m, s, e in found if m != cue_id]
+        return [(s, e) for m, s, e in found if m == cue_id
+                and not any(bs <= s and e <= be for bs, be in blocked)]
+
+    @staticmethod
+    def _scope_breaks(doc: Doc, start: int, end: int) -> bool:
+        """A cue's scope ends at punctuation or "but": "where a centre is not feasible,
+        Kazakhstan Corners..." does not negate the corners."""
+        return any(doc[i].is_punct or doc[i].lower_ in SCOPE_BREAKERS for i in range(start, end))
+
+    def _apply_negation(self, doc: Doc, hits: list[RuleHit],
+                        starts: list[int]) -> list[RuleHit]:
+        negation = self._negation
+        if negation is None or not hits:
+            return hits
+        cues = self._negation_cues(doc)
+        if not cues:
+            return hits
+        result = []
+        for hit in hits:
+            action = hit.pattern.negation or negation.action
+            sent_start, _ = self._sentence_bounds(doc, hit.start, starts)
+            low = max(sent_start, hit.start - negation.window)
+            cue = next(((s, e) for s, e in cues if low <= s and e <= hit.start
+                        and not self._scope_breaks(doc, e, hit.start)), None)
+            if cue is None or action == "ignore":
+                result.append(hit)
+            elif action == "lower":
+                result.append(RuleHit(hit.start, hit.end, hit.pattern,
+                                      score=hit.pattern.score * negation.factor,
+                                      negation=doc[cue[0]:cue[1]].text))
+        return result
 
     @staticmethod
     def _sentence_bounds(doc: Doc, index: int, starts: list[int]) -> tuple[int, int]:
@@ -170,7 +228,8 @@ class CultdipTagger:
         span = Span(doc, hit.start, hit.end, label=hit.pattern.code)
         span._.cultdip_rule = hit.pattern.id
         span._.cultdip_pattern = hit.pattern.describe()
-        span._.cultdip_score = hit.pattern.score
+        span._.cultdip_score = hit.pattern.score if hit.score is None else hit.score
+        span._.cultdip_negation = hit.negation
         return span
 
 
