@@ -181,12 +181,16 @@ def test_export_keeps_document_text_starting_with_equals_as_text(review_project:
         tag = db.execute("SELECT * FROM tags LIMIT 1").fetchone()
         db.execute("UPDATE sentences SET text = '=HYPERLINK(\"http://x\")' || text"
                    " WHERE document_id = ? AND idx = ?", (tag["document_id"], tag["sentence_idx"]))
-        queue.sample(db, 1, "random", codes=[tag["code"]], coders=["ann"])
+        same_code = db.execute("SELECT COUNT(*) FROM tags WHERE code = ?",
+                               (tag["code"],)).fetchone()[0]
+        # every tag of the code goes in the batch, so the doctored sentence is surely exported
+        queue.sample(db, same_code, "random", codes=[tag["code"]], coders=["ann"])
     path = tmp_path / "x.xlsx"
     run_cli("review", "export", "--project", str(review_project), "-o", str(path), check=True)
     sheet = load_workbook(path)["review"]
-    cell = sheet.cell(2, 8)
-    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+    cells = [sheet.cell(row, 8) for row in range(2, sheet.max_row + 1)]
+    doctored = [c for c in cells if str(c.value).startswith("=HYPERLINK")]
+    assert len(doctored) == 1 and doctored[0].data_type == "s"
 
 
 # the server's protections (the browser tests cover the page itself) -----------------------
