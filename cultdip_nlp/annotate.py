@@ -9,39 +9,47 @@ This contract is stable: other tools rely on it; later sources only add entries 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from .analysis import Analyser
 from .ingest.language import detect_language
-from .records import Page
+from .records import Page, Sentence
+
+# (sentences of a text) -> extra tag dicts; how topic models join the contract.
+ExtraTags = Callable[[Sequence[Sentence]], list[dict[str, Any]]]
 
 
 class AnnotateInputError(ValueError):
     pass
 
 
-def annotate_record(analyser: Analyser, record: dict[str, Any]) -> dict[str, Any]:
+def annotate_record(analyser: Analyser, record: dict[str, Any],
+                    extra_tags: ExtraTags | None = None) -> dict[str, Any]:
     text = record.get("text")
     if not isinstance(text, str):
         raise AnnotateInputError("'text' must be a string")
     lang = record.get("lang") or detect_language(text, default="en") or "en"
     page = Page(number=1, start=0, end=len(text))
-    _, _, tags, mentions = analyser.analyse("annotate", text, [page], str(lang))
+    _, sentences, tags, mentions = analyser.analyse("annotate", text, [page], str(lang))
+    tag_dicts: list[dict[str, Any]] = [
+        {"code": t.code, "start": t.start, "end": t.end, "text": t.text,
+         "source": t.source, "rule": t.rule, "score": t.score}
+        for t in tags
+    ]
+    if extra_tags is not None:
+        tag_dicts.extend(extra_tags(sentences))
     return {
         "id": record.get("id"),
-        "codes": sorted({tag.code for tag in tags}),
-        "tags": [
-            {"code": t.code, "start": t.start, "end": t.end, "text": t.text,
-             "source": t.source, "rule": t.rule, "score": t.score}
-            for t in tags
-        ],
+        "codes": sorted({tag["code"] for tag in tag_dicts}),
+        "tags": tag_dicts,
         "about": sorted({m.iso3 for m in mentions}),
     }
 
 
-def annotate_lines(analyser: Analyser, lines: Iterable[str],
-                   source_name: str = "<input>") -> Iterator[tuple[str | None, str | None]]:
+def annotate_lines(analyser: Analyser, lines: Iterable[str], source_name: str = "<input>",
+                   extra_tags: ExtraTags | None = None,
+                   ) -> Iterator[tuple[str | None, str | None]]:
     """Yields (output line, None) or (None, error message naming the input line)."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -50,6 +58,7 @@ def annotate_lines(analyser: Analyser, lines: Iterable[str],
             record = json.loads(line)
             if not isinstance(record, dict) or "id" not in record:
                 raise AnnotateInputError("each line must be a JSON object with 'id' and 'text'")
-            yield json.dumps(annotate_record(analyser, record), ensure_ascii=False), None
+            yield json.dumps(annotate_record(analyser, record, extra_tags),
+                             ensure_ascii=False), None
         except (json.JSONDecodeError, AnnotateInputError) as error:
             yield None, f"{source_name}:{number}: {error}; line skipped"

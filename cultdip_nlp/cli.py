@@ -141,6 +141,12 @@ def build_parser() -> argparse.ArgumentParser:
         Example: cultdip codebook check my_codebook.yaml"""), help="validate a codebook")
     check.add_argument("file", nargs="?", default=None)
     check.add_argument("--json", action="store_true")
+
+    from .topics.commands import add_topics_parser
+
+    add_topics_parser(verbs, _add_project, _add_codebook, _help)
+    annotate.add_argument("--topics", default=None, metavar="MODEL_DIR",
+                          help="also add topic tags from a model folder (models/NAME)")
     return parser
 
 

@@ -191,11 +191,16 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     from .annotate import annotate_lines
 
     analyser = Analyser(load_codebook(args.codebook))
+    extra_tags = None
+    if getattr(args, "topics", None):
+        from .topics.commands import topic_tags_for_annotate
+
+        extra_tags = topic_tags_for_annotate(args.topics)
     source = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8-sig")
     target = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
     errors = 0
     try:
-        for line, error in annotate_lines(analyser, source, args.input):
+        for line, error in annotate_lines(analyser, source, args.input, extra_tags):
             if error:
                 errors += 1
                 print(error, file=sys.stderr)
@@ -254,3 +259,9 @@ def cmd_codebook(args: argparse.Namespace) -> int:
         print(f"{codebook.source}: ok — {info['codes']} codes, {info['patterns']} patterns "
               f"({', '.join(info['languages'])}), hash {codebook.hash[:16]}")
     return EXIT_OK
+
+
+def cmd_topics(args: argparse.Namespace) -> int:
+    from .topics.commands import cmd_topics as run_topics
+
+    return run_topics(args)

@@ -1,7 +1,7 @@
 """Every error the toolkit reports, with a stable code and a message that says what to do.
 
 Codes are grouped: E1xx input files, E2xx codebooks, E3xx manifests and metadata,
-E4xx the store, E9xx internal. Codes never change meaning once released: scripts and
+E4xx the store, E5xx topic models, E9xx internal. Codes never change meaning once released: scripts and
 status files refer to them.
 """
 
@@ -24,6 +24,9 @@ class ErrorCode(str, Enum):
     MANIFEST_INVALID = "E301"
     METADATA_MISSING = "E302"
     STORE_SCHEMA_NEWER = "E401"
+    TOPIC_MODEL_NOT_FOUND = "E501"
+    TOPIC_MODEL_INVALID = "E502"
+    TOPIC_CORPUS_EMPTY = "E503"
     INTERNAL = "E901"
 
     @property
