@@ -9,12 +9,16 @@ This contract is stable: other tools rely on it; later sources only add entries 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from .analysis import Analyser
 from .ingest.language import detect_language
-from .records import Page, Tag
+from .records import Page, Sentence, Tag
+
+# (sentences of a text, its rule tags) -> extra tag dicts: how topic models and classifiers
+# join the contract.
+ExtraTags = Callable[[Sequence[Sentence], Sequence[Tag]], list[dict[str, Any]]]
 
 
 class AnnotateInputError(ValueError):
@@ -22,55 +26,56 @@ class AnnotateInputError(ValueError):
 
 
 def annotate_record(analyser: Analyser, record: dict[str, Any],
-                    classifier: "ClassifierModel | None" = None) -> dict[str, Any]:
+                    extra_tags: Sequence[ExtraTags] = ()) -> dict[str, Any]:
     text = record.get("text")
     if not isinstance(text, str):
         raise AnnotateInputError("'text' must be a string")
     lang = record.get("lang") or detect_language(text, default="en") or "en"
     page = Page(number=1, start=0, end=len(text))
     _, sentences, tags, mentions = analyser.analyse("annotate", text, [page], str(lang))
-    if classifier is not None:
-        tags = tags + classifier.tags_for(sentences, tags)
+    tag_dicts: list[dict[str, Any]] = [
+        {"code": t.code, "start": t.start, "end": t.end, "text": t.text,
+         "source": t.source, "rule": t.rule, "score": t.score}
+        for t in tags
+    ]
+    for extra in extra_tags:
+        tag_dicts.extend(extra(sentences, tags))
     return {
         "id": record.get("id"),
-        "codes": sorted({tag.code for tag in tags}),
-        "tags": [
-            {"code": t.code, "start": t.start, "end": t.end, "text": t.text,
-             "source": t.source, "rule": t.rule, "score": t.score}
-            for t in tags
-        ],
+        "codes": sorted({tag["code"] for tag in tag_dicts}),
+        "tags": tag_dicts,
         "about": sorted({m.iso3 for m in mentions}),
     }
 
 
-class ClassifierModel:
-    """A trained classifier (see `cultdip learn train`) adding suggestions to annotate output."""
+def classifier_tags_for_annotate(directory: Any) -> ExtraTags:
+    """Suggestions of a trained classifier (`cultdip learn train`) on sentences the rules
+    did not tag with that code, above the code's threshold."""
+    from .learn.classifier import load
 
-    def __init__(self, directory: Any) -> None:
-        from .learn.classifier import load
+    models, card = load(directory)
+    thresholds = dict(card["parameters"]["thresholds"])
 
-        self.models, self.card = load(directory)
-        self.thresholds = dict(self.card["parameters"]["thresholds"])
-
-    def tags_for(self, sentences: list[Any], rule_tags: list[Tag]) -> list[Tag]:
+    def tags(sentences: Sequence[Sentence], rule_tags: Sequence[Tag]) -> list[dict[str, Any]]:
         ruled = {(t.sentence_index, t.code) for t in rule_tags}
         texts = [s.text for s in sentences]
-        found: list[Tag] = []
+        found: list[dict[str, Any]] = []
         if not texts:
             return found
-        for code, model in sorted(self.models.items()):
+        for code, model in sorted(models.items()):
             for sentence, p in zip(sentences, model.predict_proba(texts)[:, 1]):
-                if p >= self.thresholds.get(code, 1.01) and (sentence.index, code) not in ruled:
-                    found.append(Tag(document_id="annotate", sentence_index=sentence.index,
-                                     start=sentence.start, end=sentence.end, code=code,
-                                     text=sentence.text, source="classifier",
-                                     rule=f"classifier:{self.card['id']}",
-                                     score=round(float(p), 4), codebook_hash=""))
+                if p >= thresholds.get(code, 1.01) and (sentence.index, code) not in ruled:
+                    found.append({"code": code, "start": sentence.start, "end": sentence.end,
+                                  "text": sentence.text, "source": "classifier",
+                                  "rule": f"classifier:{card['id']}",
+                                  "score": round(float(p), 4)})
         return found
+
+    return tags
 
 
 def annotate_lines(analyser: Analyser, lines: Iterable[str], source_name: str = "<input>",
-                   classifier: ClassifierModel | None = None
+                   extra_tags: Sequence[ExtraTags] = (),
                    ) -> Iterator[tuple[str | None, str | None]]:
     """Yields (output line, None) or (None, error message naming the input line)."""
     for number, line in enumerate(lines, start=1):
@@ -80,7 +85,7 @@ def annotate_lines(analyser: Analyser, lines: Iterable[str], source_name: str = 
             record = json.loads(line)
             if not isinstance(record, dict) or "id" not in record:
                 raise AnnotateInputError("each line must be a JSON object with 'id' and 'text'")
-            yield json.dumps(annotate_record(analyser, record, classifier),
+            yield json.dumps(annotate_record(analyser, record, extra_tags),
                              ensure_ascii=False), None
         except (json.JSONDecodeError, AnnotateInputError) as error:
             yield None, f"{source_name}:{number}: {error}; line skipped"

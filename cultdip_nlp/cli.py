@@ -254,6 +254,11 @@ def build_parser() -> argparse.ArgumentParser:
     from .review.cli import add_review_parser
 
     add_review_parser(verbs)
+    from .topics.commands import add_topics_parser
+
+    add_topics_parser(verbs, _add_project, _add_codebook, _help)
+    annotate.add_argument("--topics", default=None, metavar="MODEL_DIR",
+                          help="also add topic tags from a model folder (models/NAME)")
     return parser
 
 

@@ -257,16 +257,20 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     from .annotate import annotate_lines
 
     analyser = Analyser(load_codebook(args.codebook))
-    classifier = None
+    extra_tags = []
     if args.classifier is not None:
-        from .annotate import ClassifierModel
+        from .annotate import classifier_tags_for_annotate
 
-        classifier = ClassifierModel(args.classifier)
+        extra_tags.append(classifier_tags_for_annotate(args.classifier))
+    if getattr(args, "topics", None):
+        from .topics.commands import topic_tags_for_annotate
+
+        extra_tags.append(topic_tags_for_annotate(args.topics))
     source = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8-sig")
     target = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
     errors = 0
     try:
-        for line, error in annotate_lines(analyser, source, args.input, classifier):
+        for line, error in annotate_lines(analyser, source, args.input, extra_tags):
             if error:
                 errors += 1
                 print(error, file=sys.stderr)
@@ -338,3 +342,9 @@ def cmd_review(args: argparse.Namespace) -> int:
     from .review.commands import run
 
     return run(args)
+
+
+def cmd_topics(args: argparse.Namespace) -> int:
+    from .topics.commands import cmd_topics as run_topics
+
+    return run_topics(args)

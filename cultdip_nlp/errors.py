@@ -1,8 +1,9 @@
 """Every error the toolkit reports, with a stable code and a message that says what to do.
 
 Codes are grouped: E1xx input files, E2xx codebooks, E3xx manifests and metadata,
-E4xx the store, E5xx review (coders, judgements, spreadsheets, REFI-QDA), E9xx internal.
-Codes never change meaning once released: scripts and status files refer to them.
+E4xx the store, E5xx review (coders, judgements, spreadsheets, REFI-QDA), E6xx topic models,
+E9xx internal. Codes never change meaning once released: scripts and status files refer to
+them.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ class ErrorCode(str, Enum):
     REVIEW_ROW_INVALID = "E502"
     REVIEW_FORBIDDEN = "E503"
     QDPX_INVALID = "E504"
+    TOPIC_MODEL_NOT_FOUND = "E601"
+    TOPIC_MODEL_INVALID = "E602"
+    TOPIC_CORPUS_EMPTY = "E603"
     INTERNAL = "E901"
     TIME_LIMIT = "E109"
     MEMORY_LIMIT = "E110"

@@ -497,6 +497,21 @@ class Store:
         rows = self.connection.execute("SELECT * FROM runs ORDER BY started_at")
         return [dict(row) for row in rows]
 
+    def replace_topic_tags(self, document_id: str, model_id: str, tags: Iterable[Tag]) -> None:
+        """A topic model's tags of one document, swapped at once.
+
+        INSERT OR IGNORE: a topic tag never replaces a rule tag with the same span and code
+        (and so the same id, which a coder's judgement may refer to).
+        """
+        with self.transaction() as db:
+            db.execute("DELETE FROM tags WHERE document_id = ? AND source = 'topic'"
+                       " AND rule LIKE ?", (document_id, f"topic:{model_id}:%"))
+            db.executemany(
+                "INSERT OR IGNORE INTO tags VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [(t.id, t.document_id, t.sentence_index, t.start, t.end, t.code, t.text,
+                  t.source, t.rule, t.score, t.codebook_hash, None) for t in tags],
+            )
+
 
 def run_as_dict(run: RunInfo) -> dict[str, object]:
     return asdict(run)
