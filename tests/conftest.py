@@ -90,3 +90,14 @@ def mixed_project(tmp_path_factory: pytest.TempPathFactory, mixed_folder: Path) 
     assert result.returncode == 1, result.stderr  # the batch had file errors: exit 1
     summary = json.loads(result.stdout[result.stdout.index("{"):])
     return project, summary
+
+
+@pytest.fixture(scope="session")
+def seed_project(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> Path:
+    """The seed paper (one text about four countries) run once through `cultdip run`."""
+    folder = tmp_path_factory.mktemp("seed")
+    shutil.copy2(SEED_PAPER, folder / SEED_PAPER.name)
+    project = tmp_path_factory.mktemp("seed_project")
+    run_cli("run", str(folder), "--project", str(project), "--no-progress", "--jobs", "1",
+            check=True)
+    return project
