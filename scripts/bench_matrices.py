@@ -10,7 +10,7 @@ The store is built once (unpack ../shared/corpus/ungdc/UNGDC_1946-2024.tar.xz, t
 
 and prints each time with its ratio to the baseline.
 
-Usage: python scripts/bench_matrices.py [--work .bench] [--jobs 2] [--repeat 3]
+Usage: python scripts/bench_matrices.py [--work .bench] [--jobs 2] [--repeat 3] [--store S]
 """
 
 from __future__ import annotations
@@ -63,8 +63,10 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=ROOT / ".bench")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--store", type=Path, default=None,
+                        help="time an existing store instead of building the UN one")
     args = parser.parse_args()
-    store = build_store(args.work, args.jobs)
+    store = args.store or build_store(args.work, args.jobs)
 
     from cultdip_nlp.codebook import load_codebook
     from cultdip_nlp.matrix_run import MatrixOptions, build
