@@ -242,6 +242,31 @@ def build_parser() -> argparse.ArgumentParser:
     _add_codebook(feedback)
     feedback.add_argument("--json", action="store_true")
 
+
+    report = verbs.add_parser("report", help="one self-contained HTML report",
+                              formatter_class=raw, description=_help("""
+        Write one self-contained HTML page (figures inline): corpus summary, validation
+        status, the case x code matrices with heatmaps, co-occurrence, time plots, an
+        optional comparison and indicator correlations, the top evidence sentences per
+        cell, topics when present, and provenance. Takes the filters of `cultdip matrix`.
+
+        Example: cultdip report --project out --case about -o report.html"""))
+    _add_project(report)
+    _add_codebook(report)
+    add_matrix_filters(report)
+    report.add_argument("-o", "--output", type=Path, default=None,
+                        help="HTML file (default: PROJECT/report.html)")
+    report.add_argument("--period", type=int, default=1)
+    report.add_argument("--window", choices=["sentence", "paragraph", "document"],
+                        default="sentence")
+    report.add_argument("--measure", choices=["jaccard", "ochiai", "count"], default="jaccard")
+    report.add_argument("--evidence", type=int, default=3, metavar="N")
+    report_compare = report.add_mutually_exclusive_group()
+    report_compare.add_argument("--compare", nargs=2, metavar=("CASE_A", "CASE_B"))
+    report_compare.add_argument("--compare-periods", nargs=2, metavar=("YEARS_A", "YEARS_B"))
+    report.add_argument("--indicators", type=Path, default=None, metavar="CSV")
+    report.set_defaults(per_case=False)
+
     codebook = verbs.add_parser("codebook", help="check or show a codebook")
     codebook_verbs = codebook.add_subparsers(dest="codebook_verb", required=True)
     check = codebook_verbs.add_parser("check", formatter_class=raw, description=_help("""

@@ -348,3 +348,28 @@ def cmd_topics(args: argparse.Namespace) -> int:
     from .topics.commands import cmd_topics as run_topics
 
     return run_topics(args)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import render
+
+    codebook = load_codebook(args.codebook)
+    path = store_path(args.project)
+    if not path.exists():
+        print(f"{path}: no store here; run `cultdip run PATH --project {args.project}`",
+              file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        options = matrix_options(args, codebook)
+        with Store(path) as store:
+            provenance = _provenance(store, codebook)
+            provenance["filters"] = options.selection.as_dict()
+            page = render(store.connection, codebook, options, provenance)
+    except ValueError as error:
+        print(f"cultdip report: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    output = args.output or args.project / "report.html"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(page, encoding="utf-8")
+    print(str(output))
+    return EXIT_OK

@@ -133,3 +133,14 @@ def review_project(tmp_path: Path, review_project_template: Path) -> Path:
     source.close()
     target.close()
     return project
+
+
+@pytest.fixture(scope="session")
+def seed_project(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> Path:
+    """The seed paper (one text about four countries) run once through `cultdip run`."""
+    folder = tmp_path_factory.mktemp("seed")
+    shutil.copy2(SEED_PAPER, folder / SEED_PAPER.name)
+    project = tmp_path_factory.mktemp("seed_project")
+    run_cli("run", str(folder), "--project", str(project), "--no-progress", "--jobs", "1",
+            check=True)
+    return project

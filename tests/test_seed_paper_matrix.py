@@ -1,0 +1,82 @@
+"""The acceptance case: the seed paper's Table 1 recovered from its text by case attribution.
+
+The paper (one text about four countries) lists per country the cultural-diplomacy
+instruments it uses. Run through `cultdip run` and `cultdip matrix --case about`, the
+instrument matrix must have a non-zero cell for every instrument Table 1 names for that
+country. The table is read from the paper; the test maps each listed instrument to the
+codebook code(s) that stand for it, and fails if the table lists one the map does not know.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import run_cli
+
+COUNTRIES = {"United Kingdom": "GBR", "Japan": "JPN", "South Korea": "KOR",
+             "Kazakhstan": "KAZ"}
+# Table 1's "Notable cultural diplomacy instruments", item by item (start of the item's text),
+# to the codebook's instrument codes.
+INSTRUMENT_CODES = {
+    "British Council": ["cultural_institute"],
+    "BBC World Service": ["broadcasting_media"],
+    "scholarships (Chevening)": ["education_exchange"],
+    "global cultural festivals": ["festival_event"],
+    "Japan Foundation": ["cultural_institute", "language_promotion"],
+    "“Cool Japan” branding campaign": ["nation_branding", "creative_industries"],
+    "Japanese gardens and cultural events": ["festival_event"],
+    "Korean Wave (Hallyu) promotion": ["creative_industries", "nation_branding"],
+    "KOCIS and cultural centers": ["cultural_institute", "festival_event"],
+    "government-funded cultural content": ["creative_industries"],
+    "Cultural days and festivals abroad": ["festival_event"],
+    "Abai Centers": ["cultural_institute", "language_promotion"],
+    "UNESCO heritage nominations": ["heritage_listing"],
+    "“Rukhani Zhangyru” modernization programs": ["translation_publishing"],
+}
+
+
+def table_1(paper: str) -> dict[str, list[str]]:
+    """Country -> the instruments its Table 1 row lists (last tab-separated column)."""
+    start = paper.index("Table 1. Cultural diplomacy reach")
+    rows: dict[str, list[str]] = {}
+    for line in paper[start:].splitlines()[1:]:
+        if line.startswith("Sources:"):
+            break
+        cells = line.split("\t")
+        if cells[0] in COUNTRIES:
+            rows[COUNTRIES[cells[0]]] = [item.strip() for item in
+                                         re.split(r";\s*", cells[-1]) if item.strip()]
+    return rows
+
+
+def codes_for(item: str) -> list[str]:
+    for start, codes in INSTRUMENT_CODES.items():
+        if item.startswith(start):
+            return [f"instrument.{code}" for code in codes]
+    raise AssertionError(f"Table 1 lists an instrument this test does not map: {item!r}")
+
+
+def test_table_1_instruments_are_nonzero_in_the_mention_matrix(
+        seed_project: Path, seed_paper: str, tmp_path: Path) -> None:
+    table = table_1(seed_paper)
+    assert set(table) == {"GBR", "JPN", "KOR", "KAZ"}
+    assert sum(len(items) for items in table.values()) == 14
+    target = tmp_path / "instruments.csv"
+    run_cli("matrix", "--project", str(seed_project), "--case", "about", "--codes",
+            "instrument", "--cases", "GBR,JPN,KOR,KAZ", "--value", "count", "-o", str(target),
+            check=True)
+    matrix = pd.read_csv(target, index_col="case")
+    assert sorted(matrix.index) == ["GBR", "JPN", "KAZ", "KOR"]
+    assert all(column.startswith("instrument.") for column in matrix.columns)
+    missing = [(case, item, code) for case, items in table.items() for item in items
+               for code in codes_for(item) if matrix.at[case, code] == 0]
+    assert not missing, missing
+
+
+def test_document_axis_puts_the_paper_under_one_unknown_case(seed_project: Path) -> None:
+    result = run_cli("matrix", "--project", str(seed_project), "--value", "count", "--json",
+                     check=True)
+    assert '"(unknown)"' in result.stdout and '"GBR"' not in result.stdout
