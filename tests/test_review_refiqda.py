@@ -17,7 +17,7 @@ from cultdip_nlp.review.judgements import Judgement
 from cultdip_nlp.review.refiqda import PROJECT_NS, guid
 from test_review import connect, run_cli
 
-xmlschema = pytest.importorskip("xmlschema")
+import xmlschema  # noqa: E402 - the [test] extra installs it
 SCHEMAS = Path(__file__).resolve().parents[1] / "cultdip_nlp" / "review" / "schemas"
 P = f"{{{PROJECT_NS}}}"
 KNOWN = set(load_codebook(None).code_ids)
