@@ -74,7 +74,7 @@ def test_stratified_sample_covers_every_code_and_overlap_goes_to_every_coder(
 
 def test_uncertain_strategy_takes_lowest_scores_first(review_project: Path) -> None:
     with connect(review_project) as db:
-        candidates = queue._candidates(db, None)
+        candidates = list(queue._candidates(db, None))
     import random
 
     chosen = queue.choose(candidates, 3, "uncertain", random.Random(0))
@@ -178,19 +178,15 @@ def test_spreadsheet_round_trip_rejects_bad_rows_by_number(review_project: Path,
 def test_export_keeps_document_text_starting_with_equals_as_text(review_project: Path,
                                                                  tmp_path: Path) -> None:
     with connect(review_project) as db:
-        tag = db.execute("SELECT * FROM tags LIMIT 1").fetchone()
+        queue.sample(db, 1, "random", coders=["ann"])
+        tag = db.execute("SELECT * FROM review_items").fetchone()
         db.execute("UPDATE sentences SET text = '=HYPERLINK(\"http://x\")' || text"
                    " WHERE document_id = ? AND idx = ?", (tag["document_id"], tag["sentence_idx"]))
-        same_code = db.execute("SELECT COUNT(*) FROM tags WHERE code = ?",
-                               (tag["code"],)).fetchone()[0]
-        # every tag of the code goes in the batch, so the doctored sentence is surely exported
-        queue.sample(db, same_code, "random", codes=[tag["code"]], coders=["ann"])
     path = tmp_path / "x.xlsx"
     run_cli("review", "export", "--project", str(review_project), "-o", str(path), check=True)
     sheet = load_workbook(path)["review"]
-    cells = [sheet.cell(row, 8) for row in range(2, sheet.max_row + 1)]
-    doctored = [c for c in cells if str(c.value).startswith("=HYPERLINK")]
-    assert len(doctored) == 1 and doctored[0].data_type == "s"
+    cell = sheet.cell(2, 8)
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
 
 
 # the server's protections (the browser tests cover the page itself) -----------------------

@@ -19,7 +19,7 @@ from cultdip_nlp.codebook import load_codebook
 from cultdip_nlp.review import coders, queue
 from cultdip_nlp.review.server import ReviewServer
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+import playwright.sync_api as playwright_api  # noqa: E402 - the [test] extra installs it
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]

@@ -89,7 +89,9 @@ def machine_precision(connection: sqlite3.Connection,
                       rows: list[sqlite3.Row] | None = None) -> dict[str, Any]:
     rows = rows if rows is not None else current(connection)
     gold = gold_decisions(connection)
-    rules = {r[0]: r[1] for r in connection.execute("SELECT id, rule FROM tags")}
+    rules = {r[0]: r[1] for r in connection.execute(
+        "SELECT id, rule FROM tags WHERE id IN (SELECT tag_id FROM judgements UNION"
+        " SELECT tag_id FROM adjudications)")}
     votes: list[tuple[str, str, str]] = []  # (code, rule, decision)
     for tag_id, decision in gold.items():
         code = connection.execute("SELECT code FROM tags WHERE id = ?", (tag_id,)).fetchone()

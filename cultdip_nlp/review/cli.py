@@ -71,25 +71,35 @@ def add_review_parser(verbs: argparse._SubParsersAction) -> None:  # type: ignor
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765, help="0 picks a free port")
 
-    export = sub.add_parser("export", help="items as a spreadsheet (xlsx)", formatter_class=raw,
-                            description=_help("""
-        Write review items, one per row, with a decision drop-down.
+    export = sub.add_parser("export", help="items as a spreadsheet; REFI-QDA project/codebook",
+                            formatter_class=raw, description=_help("""
+        xlsx: review items, one per row, with a decision drop-down.
+        qdpx: the project for ATLAS.ti, MAXQDA, NVivo, QDA Miner (documents as plain text,
+              the codebook, tags and coders' added codes as coded selections, coders as
+              users); --validated-only keeps only validated tags.
+        qdc:  the codebook alone.
 
-        Example: cultdip review export --project out --format xlsx --coder ann -o ann.xlsx"""))
+        Example: cultdip review export --project out --format xlsx --coder ann -o ann.xlsx
+                 cultdip review export --project out --format qdpx -o project.qdpx"""))
     _common(export, json_flag=False)
-    export.add_argument("--format", choices=["xlsx"], default="xlsx")
-    export.add_argument("--coder", default=None, help="only this coder's items")
+    export.add_argument("--format", choices=["xlsx", "qdpx", "qdc"], default="xlsx")
+    export.add_argument("--coder", default=None, help="xlsx: only this coder's items")
+    export.add_argument("--validated-only", action="store_true",
+                        help="qdpx: only validated tags")
     export.add_argument("-o", "--output", type=Path, required=True)
 
-    imp = sub.add_parser("import", help="read decisions back from a spreadsheet",
+    imp = sub.add_parser("import", help="read decisions back (xlsx, or codings from a .qdpx)",
                          formatter_class=raw, description=_help("""
-        Record the decisions of a sheet written by `review export` as the coder's
-        judgements. Invalid rows are listed with their row numbers; the rest is imported.
-        Exit status 1 when some rows were rejected.
+        FILE.xlsx: record the decisions of a sheet written by `review export` as the
+        coder's judgements (--coder required). Invalid rows are listed with their row
+        numbers; the rest is imported. Exit status 1 when some rows were rejected.
+        FILE.qdpx: codings made in a QDA tool become judgements of their users (or of
+        --coder): a coding on a machine tag's span and code accepts it, any other adds a code.
 
-        Example: cultdip review import ann.xlsx --coder ann --project out"""))
+        Example: cultdip review import ann.xlsx --coder ann --project out
+                 cultdip review import from_atlas.qdpx --project out"""))
     imp.add_argument("file", type=Path)
-    imp.add_argument("--coder", required=True)
+    imp.add_argument("--coder", default=None)
     _common(imp)
 
     orphans = sub.add_parser("orphans", help="judgements whose tag no longer exists",

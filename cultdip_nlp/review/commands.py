@@ -89,6 +89,20 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     codebook = load_codebook(args.codebook)
+    if args.format == "qdc":
+        from .refiqda import export_qdc
+
+        export_qdc(codebook, args.output)
+        print(f"{args.output}: {len(codebook.codes)} codes")
+        return EXIT_OK
+    if args.format == "qdpx":
+        from .refiqda import export_qdpx
+
+        with _open(args) as store:
+            summary = export_qdpx(store.connection, codebook, args.output, args.validated_only)
+        print(f"{args.output}: {summary.documents} documents, {summary.selections} coded"
+              f" selections, {summary.users} users")
+        return EXIT_OK
     with _open(args) as store:
         rows = spreadsheet.export_xlsx(store.connection, codebook, args.output, args.coder)
     print(f"{args.output}: {rows} items")
@@ -97,7 +111,25 @@ def _export(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     codebook = load_codebook(args.codebook)
-    coders.check_coder_id(args.coder)
+    if args.coder:
+        coders.check_coder_id(args.coder)
+    if args.file.suffix.lower() == ".qdpx":
+        from .refiqda import import_qdpx
+
+        with _open(args) as store:
+            summary = import_qdpx(store.connection, codebook, args.file, args.coder)
+        if args.json:
+            _print_json(asdict(summary))
+        else:
+            print(f"{args.file}: {summary.accepted} accepts, {summary.added} added codes,"
+                  f" {summary.unchanged} already there, {summary.skipped_machine} machine"
+                  f" codings skipped, {len(summary.problems)} problems")
+            for problem in summary.problems:
+                print(f"  {problem}", file=sys.stderr)
+        return EXIT_PROBLEMS if summary.problems else EXIT_OK
+    if not args.coder:
+        print("importing a spreadsheet needs --coder ID", file=sys.stderr)
+        return EXIT_USAGE
     with _open(args) as store:
         report = spreadsheet.import_xlsx(store.connection, codebook, args.file, args.coder)
     if args.json:

@@ -8,12 +8,14 @@ that a later codebook no longer produces. Tags already in a batch are not sample
 
 from __future__ import annotations
 
+import heapq
 import json
 import random
 import sqlite3
 import time
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..errors import CultdipError, ErrorCode
@@ -33,8 +35,8 @@ class BatchSummary:
 
 
 def _candidates(connection: sqlite3.Connection,
-                codes: list[str] | None) -> list[tuple[str, str, float]]:
-    """(tag id, code, score) of tags not yet in any batch; ids only, so memory stays small."""
+                codes: list[str] | None) -> Iterator[tuple[str, str, float]]:
+    """(tag id, code, score) of tags not yet in any batch, streamed from the store."""
     query = ("SELECT t.id, t.code, t.score FROM tags t JOIN documents d ON d.id = t.document_id"
              " WHERE d.status = 'ok' AND NOT EXISTS"
              " (SELECT 1 FROM review_items r WHERE r.tag_id = t.id)")
@@ -42,33 +44,50 @@ def _candidates(connection: sqlite3.Connection,
     if codes:
         query += f" AND t.code IN ({','.join('?' for _ in codes)})"
         params.extend(codes)
-    return [(r[0], r[1], float(r[2])) for r in connection.execute(query + " ORDER BY t.id", params)]
+    for row in connection.execute(query + " ORDER BY t.id", params):
+        yield row[0], row[1], float(row[2])
 
 
-def choose(candidates: list[tuple[str, str, float]], n: int, strategy: str,
+def _reservoir(pool: list[str], seen: int, item: str, n: int, rng: random.Random) -> None:
+    """Algorithm R: after `seen` items, each is in the pool with probability n / seen."""
+    if len(pool) < n:
+        pool.append(item)
+    else:
+        slot = rng.randrange(seen)
+        if slot < n:
+            pool[slot] = item
+
+
+def choose(candidates: Iterable[tuple[str, str, float]], n: int, strategy: str,
            rng: random.Random) -> list[str]:
-    """Pick n tag ids by strategy; every strategy is reproducible from the seed."""
+    """Pick n tag ids by strategy, in one pass holding at most n ids per code; every strategy
+    is reproducible from the seed."""
     if strategy == "random":
-        return [c[0] for c in rng.sample(candidates, min(n, len(candidates)))]
+        pool: list[str] = []
+        for seen, candidate in enumerate(candidates, start=1):
+            _reservoir(pool, seen, candidate[0], n, rng)
+        rng.shuffle(pool)
+        return pool
     if strategy == "uncertain":
         # Lowest machine score first; a classifier's probability can replace the score later.
-        keyed = [(c[2], rng.random(), c[0]) for c in candidates]
-        return [c[2] for c in sorted(keyed)[:n]]
+        lowest = heapq.nsmallest(n, ((c[2], rng.random(), c[0]) for c in candidates))
+        return [c[2] for c in lowest]
     if strategy == "stratified":
-        by_code: dict[str, list[str]] = defaultdict(list)
+        pools: dict[str, list[str]] = defaultdict(list)
+        seen_per_code: dict[str, int] = defaultdict(int)
         for tag_id, code, _ in candidates:
-            by_code[code].append(tag_id)
-        pools = []
-        for code in sorted(by_code):
-            pool = by_code[code]
-            rng.shuffle(pool)
-            pools.append(pool)
+            seen_per_code[code] += 1
+            _reservoir(pools[code], seen_per_code[code], tag_id, n, rng)
+        ordered = []
+        for code in sorted(pools):
+            rng.shuffle(pools[code])
+            ordered.append(pools[code])
         chosen: list[str] = []
         # Round-robin over codes: a rare code gets as many items as a common one until it runs out.
-        while len(chosen) < n and any(pools):
-            for pool in pools:
-                if pool and len(chosen) < n:
-                    chosen.append(pool.pop())
+        while len(chosen) < n and any(ordered):
+            for pool_of_code in ordered:
+                if pool_of_code and len(chosen) < n:
+                    chosen.append(pool_of_code.pop())
         return chosen
     raise CultdipError(ErrorCode.REVIEW_INVALID,
                        f"strategy {strategy!r} is not one of {', '.join(STRATEGIES)}")
@@ -98,9 +117,11 @@ def sample(connection: sqlite3.Connection, n: int, strategy: str = "stratified",
     coders = [check_coder_id(c) for c in (coders or ["default"])]
     if len(set(coders)) != len(coders):
         raise CultdipError(ErrorCode.REVIEW_INVALID, f"coders repeat: {coders}")
+    if strategy not in STRATEGIES:
+        raise CultdipError(ErrorCode.REVIEW_INVALID,
+                           f"strategy {strategy!r} is not one of {', '.join(STRATEGIES)}")
     rng = random.Random(seed)
-    candidates = _candidates(connection, codes)
-    tag_ids = choose(candidates, n, strategy, rng)
+    tag_ids = choose(_candidates(connection, codes), n, strategy, rng)
     queues = assign(tag_ids, coders, overlap, rng)
     batch_id = time.strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:6]
     parameters = {"n": n, "codes": codes, "coders": coders, "overlap": overlap, "seed": seed}
@@ -121,8 +142,8 @@ def sample(connection: sqlite3.Connection, n: int, strategy: str = "stratified",
     except BaseException:
         connection.execute("ROLLBACK")
         raise
-    codes_of = {c[0]: c[1] for c in candidates}
-    for tag_id in tag_ids:
-        per_code[codes_of[tag_id]] += 1
+    for row in connection.execute("SELECT code FROM review_items WHERE batch_id = ? GROUP BY"
+                                  " tag_id", (batch_id,)):
+        per_code[row[0]] += 1
     return BatchSummary(batch_id, strategy, sum(len(q) for q in queues.values()), len(tag_ids),
                         {c: len(q) for c, q in queues.items()}, dict(sorted(per_code.items())))
