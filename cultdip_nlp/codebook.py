@@ -22,6 +22,7 @@ from .errors import CodebookError, CultdipError, ErrorCode
 DEFAULT_NAME = "default"
 MAX_CODEBOOK_BYTES = 5_000_000
 MAX_ALIASES = 200
+MAX_EXPANDED_NODES = 200_000
 CODE_ID = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9_]+$")
 TOP_KEYS = {"name", "version", "extends", "description", "groups", "codes", "negation"}
 CODE_KEYS = {"id", "group", "label", "definition", "include", "exclude", "examples", "patterns"}
@@ -160,6 +161,31 @@ def _resolve_path(reference: str, relative_to: Path | None = None) -> Path:
     return path
 
 
+def _expanded_size(root: yaml.Node | None) -> int:
+    """Nodes the document has once every alias is expanded (shared nodes counted each time).
+
+    Few aliases can still nest into a billion nodes ("billion laughs"); counting with a memo
+    per node costs one visit per distinct node, however large the expansion.
+    """
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node, depth: int = 0) -> int:
+        if id(node) in sizes:
+            return sizes[id(node)]
+        if depth > 500:
+            return MAX_EXPANDED_NODES + 1  # absurdly deep: refuse rather than recurse on
+        sizes[id(node)] = 0  # a recursive alias counts as nothing more while it is visited
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            total += sum(size(child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            total += sum(size(k, depth + 1) + size(v, depth + 1) for k, v in node.value)
+        sizes[id(node)] = total
+        return total
+
+    return size(root) if root is not None else 0
+
+
 def _read_yaml(path: Path) -> Any:
     if not path.is_file():
         raise CultdipError(ErrorCode.CODEBOOK_NOT_FOUND, "no such codebook file", str(path))
@@ -177,6 +203,11 @@ def _read_yaml(path: Path) -> Any:
         if aliases > MAX_ALIASES:
             raise CodebookError(str(path), [f"{path}: {aliases} YAML aliases (limit "
                                             f"{MAX_ALIASES}): refusing a possible alias bomb"])
+        expanded = _expanded_size(yaml.compose(text, Loader=yaml.SafeLoader))
+        if expanded > MAX_EXPANDED_NODES:
+            raise CodebookError(str(path), [
+                f"{path}: its aliases expand to {expanded:,} YAML nodes (limit "
+                f"{MAX_EXPANDED_NODES:,}): refusing an alias bomb"])
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
@@ -416,8 +447,11 @@ def _load(path: Path, seen: tuple[Path, ...]) -> Codebook:
                             f"(allowed: {', '.join(sorted(TOP_KEYS))})")
     base: Codebook | None = None
     extends = raw.get("extends")
-    if extends:
-        base_path = _resolve_path(str(extends), path.parent).resolve()
+    if extends is not None and not isinstance(extends, str):
+        problems.append(f"{path}:{_line(raw, 'extends')}: 'extends' must be a codebook name "
+                        f"or path, not {type(extends).__name__}")
+    elif extends:
+        base_path = _resolve_path(extends, path.parent).resolve()
         if base_path in seen:
             problems.append(f"{path}:{_line(raw, 'extends')}: extends forms a cycle")
         else:

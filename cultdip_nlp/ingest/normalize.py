@@ -18,7 +18,8 @@ _SOFT_HYPHEN = "\u00ad"
 
 def normalize_unicode(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace(_SOFT_HYPHEN, "")
-    text = text.lstrip("\ufeff")
+    # A byte-order mark inside the text (files concatenated) is invisible noise, not a word.
+    text = text.replace("\ufeff", "")
     return unicodedata.normalize("NFKC", text)
 
 
