@@ -166,3 +166,32 @@ def test_annotate_adds_classifier_suggestions(trained: dict, tmp_path: Path) -> 
             if tag["source"] == "classifier":
                 assert tag["score"] >= thresholds[tag["code"]]
                 assert tag["rule"] == f"classifier:{trained['id']}"
+
+
+def test_uncertain_review_sample_puts_most_informative_tags_first(gold_project: Path,
+                                                                  trained: dict) -> None:
+    from cultdip_nlp.learn.apply import tag_uncertainty
+    from cultdip_nlp.learn.classifier import load
+
+    models, _ = load(Path(trained["model"]))
+    with sqlite3.connect(gold_project / "cultdip.sqlite") as db:
+        db.row_factory = sqlite3.Row
+        reviewed = {r[0] for r in db.execute("SELECT tag_id FROM review_items")}
+        rows = db.execute(
+            "SELECT t.id, t.code, t.source, s.text FROM tags t JOIN sentences s ON"
+            " s.document_id = t.document_id AND s.idx = t.sentence_idx").fetchall()
+    rows = [r for r in rows if r["id"] not in reviewed and r["code"] in models]
+    assert len(rows) > 10
+    expected = {r["id"]: tag_uncertainty(
+        float(models[r["code"]].predict_proba([r["text"]])[0, 1]), r["source"]) for r in rows}
+    codes = ",".join(sorted({r["code"] for r in rows}))
+    result = run_cli("review", "sample", "--project", str(gold_project), "--n", "5",
+                     "--strategy", "uncertain", "--codes", codes, "--model", trained["model"],
+                     "--json", check=True)
+    batch = json.loads(result.stdout)
+    with sqlite3.connect(gold_project / "cultdip.sqlite") as db:
+        chosen = {r[0] for r in db.execute("SELECT tag_id FROM review_items WHERE batch_id = ?",
+                                           (batch["id"],))}
+    assert len(chosen) == 5
+    cutoff = min(expected[t] for t in chosen)
+    assert all(expected[t] <= cutoff + 1e-6 for t in expected if t not in chosen)

@@ -83,3 +83,49 @@ def uncertainty(connection: sqlite3.Connection, models: dict[str, Pipeline],
                 if ruled_here or p >= 0.2:
                     scored.append((round(float(score), 4), document_id, row["idx"], code))
         yield from sorted(scored, reverse=True)
+
+
+def tag_uncertainty(probability: float, source: str) -> float:
+    """How much a coder's judgement on this tag would teach: the classifier is unsure
+    (p near 0.5), or it disagrees with the source that made the tag (a rule tag it doubts,
+    a suggestion no rule made)."""
+    doubt = 1 - 2 * abs(probability - 0.5)
+    disagreement = 1 - probability if source == "rule" else probability
+    return round(max(doubt, disagreement), 6)
+
+
+def rescore_candidates(connection: sqlite3.Connection,
+                       candidates: Iterator[tuple[str, str, float]],
+                       models: dict[str, Pipeline], batch: int = 256
+                       ) -> Iterator[tuple[str, str, float]]:
+    """Review candidates (tag id, code, score) with the score replaced by 1 - uncertainty, so
+    that "lowest score first" means "most informative first". Tags of codes without a model
+    keep their machine score. Streams in batches: memory stays flat."""
+    chunk: list[tuple[str, str, float]] = []
+
+    def flush() -> Iterator[tuple[str, str, float]]:
+        marks = ",".join("?" for _ in chunk)
+        rows = {row[0]: (row[1], row[2]) for row in connection.execute(
+            "SELECT t.id, t.source, s.text FROM tags t JOIN sentences s ON"
+            f" s.document_id = t.document_id AND s.idx = t.sentence_idx WHERE t.id IN ({marks})",
+            [c[0] for c in chunk])}
+        by_code: dict[str, list[int]] = {}
+        for position, (tag_id, code, _) in enumerate(chunk):
+            if code in models and tag_id in rows:
+                by_code.setdefault(code, []).append(position)
+        scores = [c[2] for c in chunk]
+        for code, positions in by_code.items():
+            texts = [rows[chunk[p][0]][1] for p in positions]
+            for position, probability in zip(positions, models[code].predict_proba(texts)[:, 1]):
+                source = rows[chunk[position][0]][0]
+                scores[position] = 1 - tag_uncertainty(float(probability), source)
+        for (tag_id, code, _), score in zip(chunk, scores):
+            yield tag_id, code, score
+
+    for candidate in candidates:
+        chunk.append(candidate)
+        if len(chunk) >= batch:
+            yield from flush()
+            chunk = []
+    if chunk:
+        yield from flush()

@@ -60,6 +60,9 @@ def add_review_parser(verbs: argparse._SubParsersAction) -> None:  # type: ignor
     sample.add_argument("--coders", default="default", help="comma-separated coder ids")
     sample.add_argument("--overlap", type=float, default=0.0)
     sample.add_argument("--seed", type=int, default=0)
+    sample.add_argument("--model", type=Path, default=None,
+                        help="a classifier from `cultdip learn train`: with --strategy "
+                             "uncertain, most informative tags first (active learning)")
 
     serve = sub.add_parser("serve", help="the web review page", formatter_class=raw,
                            description=_help("""

@@ -17,6 +17,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..errors import CultdipError, ErrorCode
 from .coders import check_coder_id
@@ -110,8 +111,12 @@ def assign(tag_ids: list[str], coders: list[str], overlap: float,
 
 def sample(connection: sqlite3.Connection, n: int, strategy: str = "stratified",
            codes: list[str] | None = None, coders: list[str] | None = None,
-           overlap: float = 0.0, seed: int = 0) -> BatchSummary:
-    """Build and store a review batch; returns what was assigned to whom."""
+           overlap: float = 0.0, seed: int = 0, model: Path | None = None) -> BatchSummary:
+    """Build and store a review batch; returns what was assigned to whom.
+
+    With a classifier `model` (from `cultdip learn train`), the uncertain strategy orders
+    tags by how much a judgement would teach it (active learning) instead of rule score.
+    """
     if n <= 0:
         raise CultdipError(ErrorCode.REVIEW_INVALID, f"--n must be positive, not {n}")
     coders = [check_coder_id(c) for c in (coders or ["default"])]
@@ -121,10 +126,18 @@ def sample(connection: sqlite3.Connection, n: int, strategy: str = "stratified",
         raise CultdipError(ErrorCode.REVIEW_INVALID,
                            f"strategy {strategy!r} is not one of {', '.join(STRATEGIES)}")
     rng = random.Random(seed)
-    tag_ids = choose(_candidates(connection, codes), n, strategy, rng)
+    candidates = _candidates(connection, codes)
+    if model is not None and strategy == "uncertain":
+        from ..learn.apply import rescore_candidates
+        from ..learn.classifier import load
+
+        models, _ = load(model)
+        candidates = rescore_candidates(connection, candidates, models)
+    tag_ids = choose(candidates, n, strategy, rng)
     queues = assign(tag_ids, coders, overlap, rng)
     batch_id = time.strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:6]
-    parameters = {"n": n, "codes": codes, "coders": coders, "overlap": overlap, "seed": seed}
+    parameters = {"n": n, "codes": codes, "coders": coders, "overlap": overlap, "seed": seed,
+                  "model": str(model) if model else None}
     per_code: dict[str, int] = defaultdict(int)
     connection.execute("BEGIN IMMEDIATE")
     try:
