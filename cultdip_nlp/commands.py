@@ -51,8 +51,12 @@ def _print_summary(summary: Summary, project: Path, as_json: bool, verb: str) ->
 
 def _settings(args: argparse.Namespace, tag: bool) -> Settings:
     jobs = args.jobs if getattr(args, "jobs", None) else default_jobs()
+    executor = getattr(args, "executor", None) or "local"
+    parquet = getattr(args, "parquet", None) or (args.project / "parquet")
     return Settings(codebook=getattr(args, "codebook", None), tag=tag, jobs=jobs,
-                    retry_errors=getattr(args, "retry_errors", False))
+                    retry_errors=getattr(args, "retry_errors", False), executor=executor,
+                    scheduler=getattr(args, "scheduler", None),
+                    parquet=str(parquet) if executor == "dask" else None)
 
 
 def _exit_status(summary: Summary) -> int:
@@ -67,7 +71,8 @@ def cmd_run(args: argparse.Namespace) -> int:
                         progress=not args.no_progress)
     if not summary.interrupted:
         codebook = load_codebook(settings.codebook)
-        written = write_all_matrices(args.project, codebook)
+        written = write_all_matrices(args.project, codebook,
+                                     reuse=summary.processed == 0)
         if not args.json:
             print("  outputs: " + ", ".join(str(p) for p in written))
     _print_summary(summary, args.project, args.json, "run")
@@ -97,16 +102,24 @@ def cmd_tag(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def write_all_matrices(project: Path, codebook: Codebook) -> list[Path]:
+def write_all_matrices(project: Path, codebook: Codebook, reuse: bool = False) -> list[Path]:
+    """Write the matrix files; with `reuse`, leave them be when the matrices are unchanged."""
     from .export import write_csvs, write_heatmap, write_xlsx
+    from .outputs_fingerprint import fingerprint, remember, unchanged
 
     with Store(store_path(project)) as store:
         matrices = all_matrices(store.connection, codebook)
         provenance = _provenance(store, codebook)
+    value = fingerprint(matrices, codebook.hash)
+    expected = [project / f"matrix_{name}.csv" for name in matrices] + [
+        project / "matrices.xlsx", project / "heatmap_rate.png"]
+    if reuse and unchanged(project, value, expected):
+        return expected
     written = write_csvs(matrices, project)
     written.append(write_xlsx(matrices, project / "matrices.xlsx", codebook, provenance))
     written.append(write_heatmap(matrices["rate"], project / "heatmap_rate.png",
                                  VALUE_TITLES["rate"], codebook))
+    remember(project, value)
     return written
 
 
