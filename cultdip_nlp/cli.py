@@ -94,6 +94,16 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     run.add_argument("--json", action="store_true", help="print the summary as JSON")
     _add_limits(run)
+    run.add_argument("--executor", choices=("local", "dask"), default="local",
+                     help="local: a process pool (default); dask: a Dask cluster "
+                          "(pip install cultdip[dask]), see docs/scaling.md")
+    run.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                     help="Dask scheduler address; without it a local cluster of --jobs "
+                          "processes on 127.0.0.1 is started")
+    run.add_argument("--parquet", type=Path, metavar="DIR",
+                     help="where the Dask executor writes Parquet partitions of documents, "
+                          "sentences, tags and mentions (default: PROJECT/parquet; on a "
+                          "cluster it must be visible to every worker)")
 
     ingest = verbs.add_parser("ingest", help="read files into the store (no tagging)",
                               formatter_class=raw, description=_help("""

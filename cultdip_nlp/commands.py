@@ -59,8 +59,12 @@ def _settings(args: argparse.Namespace, tag: bool) -> Settings:
 
     limits = Limits(seconds=getattr(args, "time_limit", DEFAULT_SECONDS),
                     memory_mb=getattr(args, "memory_limit", DEFAULT_MEMORY_MB))
+    executor = getattr(args, "executor", None) or "local"
+    parquet = getattr(args, "parquet", None) or (args.project / "parquet")
     return Settings(codebook=getattr(args, "codebook", None), tag=tag, jobs=jobs,
-                    retry_errors=getattr(args, "retry_errors", False), limits=limits)
+                    retry_errors=getattr(args, "retry_errors", False), limits=limits,
+                    executor=executor, scheduler=getattr(args, "scheduler", None),
+                    parquet=str(parquet) if executor == "dask" else None)
 
 
 def _exit_status(summary: Summary) -> int:
@@ -75,7 +79,8 @@ def cmd_run(args: argparse.Namespace) -> int:
                         progress=not args.no_progress)
     if not summary.interrupted:
         codebook = load_codebook(settings.codebook)
-        written = write_all_matrices(args.project, codebook)
+        written = write_all_matrices(args.project, codebook,
+                                     reuse=summary.processed == 0)
         if not args.json:
             print("  outputs: " + ", ".join(str(p) for p in written))
     _print_summary(summary, args.project, args.json, "run")
@@ -106,18 +111,31 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 
 def write_all_matrices(project: Path, codebook: Codebook, options: "MatrixOptions | None" = None,
-                       directory: Path | None = None) -> list[Path]:
+                       directory: Path | None = None, reuse: bool = False) -> list[Path]:
+    """Write the matrix files; with `reuse`, leave them be when their content is unchanged."""
     from .matrix_run import MatrixOptions, build, write
+    from .outputs_fingerprint import fingerprint, remember, unchanged
     from .selection import Selection
 
     options = options or MatrixOptions(selection=Selection(codebook_hash=codebook.hash))
+    target = directory or project
     with Store(store_path(project)) as store:
         results = build(store.connection, codebook, options)
         provenance = _provenance(store, codebook)
+    value = fingerprint({**results.matrices, "evidence": results.evidence,
+                         "time": results.time},
+                        codebook.hash + json.dumps(options.as_dict(), sort_keys=True,
+                                                   default=str))
+    if reuse:
+        kept = unchanged(target, value)
+        if kept is not None:
+            return kept
     provenance["tag_sources"] = ",".join(options.selection.sources)
     provenance["case"] = options.selection.case
     provenance["filters"] = options.selection.as_dict()
-    return write(results, directory or project, codebook, provenance)
+    written = write(results, target, codebook, provenance)
+    remember(target, value, written)
+    return written
 
 
 def _provenance(store: Store, codebook: Codebook) -> dict[str, object]:

@@ -40,6 +40,9 @@ class Settings:
     jobs: int = 1
     retry_errors: bool = False
     limits: Limits = field(default_factory=Limits)
+    executor: str = "local"  # local (process pool) | dask (executor_dask)
+    scheduler: str | None = None  # a Dask scheduler address; None starts a local cluster
+    parquet: str | None = None  # where the Dask executor writes its Parquet partitions
 
 
 @dataclass
@@ -293,6 +296,11 @@ def _progress(total: int, enabled: bool):  # type: ignore[no-untyped-def]
 
 def _execute(jobs: Iterator[_Job], settings: Settings) -> Iterator[tuple[Document | FailedDocument, _Job]]:
     """Run jobs in this process or a bounded process pool; memory does not grow with the batch."""
+    if settings.executor == "dask":
+        from .executor_dask import execute
+
+        yield from execute(jobs, settings)
+        return
     if settings.jobs <= 1:
         _init_worker(settings.codebook, settings.tag)
         for job in jobs:
