@@ -99,20 +99,33 @@ XSS_PAYLOAD = '<script>window.__pwned=1</script><img src=x onerror="window.__pwn
 REVIEW_DOCUMENTS = {
     "kz_tokayev_state-of-the-nation-address_2019-09-02.md":
         CORPUS / "kz_en" / "kz_tokayev_state-of-the-nation-address_2019-09-02.md",
-    "KOR_76_2021.txt": CORPUS / "ungdc" / "KOR_76_2021.txt",
+    "KOR_78_2023.txt": CORPUS / "ungdc" / "KOR_78_2023.txt",
 }
+
+
+def _after_first_rule_tag(text: str) -> int:
+    """Where the UN address's first rule tag ends: the payload goes into a tagged sentence."""
+    import json
+    import subprocess
+
+    line = json.dumps({"id": "x", "text": text, "lang": "en"})
+    result = subprocess.run([*cultdip_command(), "annotate", "-"], input=line + "\n",
+                            capture_output=True, text=True, check=True)
+    tags = json.loads(result.stdout)["tags"]
+    assert tags, "the real UN address carries rule tags"
+    return min(tags, key=lambda t: t["start"])["end"]
 
 
 @pytest.fixture(scope="session")
 def review_project_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project made by `cultdip run` from a real speech and a real UN address whose text was
-    tampered with (a <script> after the word "concert", which the rules tag)."""
+    tampered with (a <script> right after its first rule tag, inside the tagged sentence)."""
     folder = tmp_path_factory.mktemp("review_in")
     for name, source in REVIEW_DOCUMENTS.items():
-        text = source.read_text(encoding="utf-8")
+        text = source.read_text(encoding="utf-8-sig")
         if name.startswith("KOR"):
-            assert "concert" in text
-            text = text.replace("concert", "concert " + XSS_PAYLOAD, 1)
+            end = _after_first_rule_tag(text)
+            text = text[:end] + " " + XSS_PAYLOAD + text[end:]
         (folder / name).write_text(text, encoding="utf-8")
     project = tmp_path_factory.mktemp("review_project")
     run_cli("run", str(folder), "--project", str(project), "--no-progress", "--jobs", "1",

@@ -120,6 +120,7 @@ def test_cli_train_apply_feedback(gold_project: Path, trained: dict) -> None:
     card = trained
     model = Path(card["model"])
     assert (model / "card.json").exists() and (model / "models.joblib").exists()
+    assert (model / "learning_curve.png").read_bytes().startswith(b"\x89PNG")
     assert card["learning_curve"] and card["codebook_hash"]
     applied = json.loads(run_cli("learn", "apply", "--project", str(gold_project), "--model",
                                  str(model), "--json", check=True).stdout)

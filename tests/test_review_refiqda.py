@@ -119,7 +119,8 @@ def test_codings_from_a_qda_tool_come_back_as_judgements(review_project: Path,
     # What a QDA tool writes after a coder worked: a new user, codings of her own.
     maria = "0b7e7f4e-6a51-4c1e-9f0e-3d2b1c0a9e88"
     ET.SubElement(root.find(f"{P}Users"), f"{P}User", guid=maria, name="Maria Q")
-    source = next(root.iter(f"{P}TextSource"))
+    source = next(s for s in root.iter(f"{P}TextSource")
+                  if s.find(f"{P}PlainTextSelection") is not None)
     machine_selection = next(source.iter(f"{P}PlainTextSelection"))
     start, end = machine_selection.get("startPosition"), machine_selection.get("endPosition")
     code_guid = machine_selection.find(f"{P}Coding/{P}CodeRef").get("targetGUID")

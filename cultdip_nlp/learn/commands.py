@@ -13,7 +13,7 @@ from ..codebook import load_codebook
 from ..pipeline import new_run, store_path
 from ..store import Store
 from .apply import as_tags, suggest
-from .classifier import learning_curve, load, save, train
+from .classifier import learning_curve, load, plot_learning_curve, save, train
 from .examples import labelled_sentences
 from .feedback import rule_quality, uncovered_phrases
 
@@ -36,6 +36,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     card.learning_curve = learning_curve(sentences, [m.code for m in card.metrics],
                                          seed=args.seed)
     target = save(models, card, args.models)
+    plot_learning_curve(card.learning_curve, target / "learning_curve.png")
     if args.json:
         _print_json({"model": str(target), **asdict(card)})
         return 0
@@ -50,7 +51,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         if not reason.startswith("0 positive"):
             print(f"  skipped {code}: {reason}")
     print("learning curve (cross-validated micro F1): " + ", ".join(
-        f"{p['judged_sentences']} -> {p['micro_f1']:.3f}" for p in card.learning_curve))
+        f"{p['judged_sentences']} -> {p['micro_f1']:.3f}" for p in card.learning_curve)
+          + f"; plot: {target / 'learning_curve.png'}")
     return 0
 
 
