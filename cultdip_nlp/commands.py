@@ -254,3 +254,6 @@ def cmd_codebook(args: argparse.Namespace) -> int:
         print(f"{codebook.source}: ok — {info['codes']} codes, {info['patterns']} patterns "
               f"({', '.join(info['languages'])}), hash {codebook.hash[:16]}")
     return EXIT_OK
+
+
+from .extract_command import cmd_extract  # noqa: E402  (verb in its own module)
