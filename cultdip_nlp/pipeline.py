@@ -52,6 +52,9 @@ class Summary:
     problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
     interrupted: bool = False
+    ocr_pages: int = 0
+    pages_needing_ocr: int = 0
+    failed_pages: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -60,7 +63,9 @@ class Summary:
             "tags_by_group": dict(sorted(self.tags_by_group.items())),
             "errors": [{"path": p, "code": c, "message": m} for p, c, m in self.errors],
             "problems": self.problems, "seconds": round(self.seconds, 3),
-            "interrupted": self.interrupted,
+            "interrupted": self.interrupted, "ocr_pages": self.ocr_pages,
+            "pages_needing_ocr": self.pages_needing_ocr, "failed_pages": self.failed_pages,
+            "errors_by_code": dict(sorted(Counter(c for _, c, _ in self.errors).items())),
         }
 
 
@@ -234,7 +239,9 @@ def run_batch(paths: list[Path], project: Path, settings: Settings, command: str
             for result, job in _execute(jobs, settings):
                 _save(store, result, job, run.id, codebook, summary)
                 bar.update(1)
-                bar.set_postfix_str(f"{summary.pages} pages, {summary.sentences} sentences")
+                rate = summary.pages / max(time.perf_counter() - started, 1e-9)
+                bar.set_postfix_str(f"{summary.pages} pages ({rate:.0f} pages/s), "
+                                    f"{summary.sentences} sentences")
         except KeyboardInterrupt:
             summary.interrupted = True
         finally:
@@ -286,6 +293,9 @@ def _save(store: Store, result: Document | FailedDocument, job: _Job, run_id: st
     store.save_document(result, run_id, codebook.hash if codebook else None, job.file_key)
     summary.processed += 1
     summary.pages += len(result.pages)
+    summary.ocr_pages += sum(1 for page in result.pages if page.method == "ocr")
+    summary.pages_needing_ocr += sum(1 for page in result.pages if page.method == "needs_ocr")
+    summary.failed_pages += sum(1 for page in result.pages if page.method == "failed")
     summary.sentences += len(result.sentences)
     for tag in result.tags:
         summary.tags_by_group[tag.code.split(".")[0]] += 1
