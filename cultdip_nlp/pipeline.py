@@ -83,7 +83,26 @@ def versions() -> dict[str, str]:
     return {"cultdip": __version__, "python": platform.python_version(),
             "spacy": spacy.__version__, "pdfplumber": pdfplumber.__version__,
             "pandas": pandas.__version__, "scikit-learn": sklearn.__version__,
-            "gensim": gensim.__version__}
+            "gensim": gensim.__version__, **_pdf_engine_versions()}
+
+
+def _pdf_engine_versions() -> dict[str, str]:
+    """PDFium and tesseract change what text comes out of a PDF: record them with each run."""
+    import subprocess
+
+    import pypdfium2.version
+
+    from .ingest.ocr import tesseract_path
+
+    found = {"pypdfium2": str(pypdfium2.version.PYPDFIUM_INFO),
+             "pdfium": str(pypdfium2.version.PDFIUM_INFO)}
+    binary = tesseract_path()
+    if binary:
+        output = subprocess.run([binary, "--version"], capture_output=True, text=True,
+                                check=False)
+        first = (output.stdout or output.stderr).splitlines()
+        found["tesseract"] = first[0] if first else "unknown"
+    return found
 
 
 def new_run(command: str, codebook: Codebook | None, parameters: dict[str, object]) -> RunInfo:
