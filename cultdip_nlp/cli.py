@@ -294,6 +294,22 @@ def build_parser() -> argparse.ArgumentParser:
     add_topics_parser(verbs, _add_project, _add_codebook, _help)
     annotate.add_argument("--topics", default=None, metavar="MODEL_DIR",
                           help="also add topic tags from a model folder (models/NAME)")
+    extract = verbs.add_parser("extract", help="show the cleaned text of one file",
+                               formatter_class=raw, description=_help("""
+        Print the text the ingest sees in one file: running headers, footers and page
+        numbers removed, paragraphs joined, scanned pages OCRed, table cells left out.
+        With --json: pages (method pdf/ocr/needs_ocr/failed, language, text), tables
+        (page, bbox, rows) and warnings (OCR confidence, failed pages).
+
+        Example: cultdip extract report.pdf --json"""))
+    extract.add_argument("file", type=Path)
+    extract.add_argument("--json", action="store_true")
+    extract.add_argument("--password", default=None, help="the PDF's user password")
+    extract.add_argument("--language", default=None,
+                         help="language hint for OCR (en, ru, kk, ...)")
+    extract.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages")
+    extract.add_argument("--no-tables", action="store_true",
+                         help="do not look for tables (faster on table-heavy files)")
     return parser
 
 

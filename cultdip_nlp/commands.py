@@ -35,6 +35,13 @@ def _print_summary(summary: Summary, project: Path, as_json: bool, verb: str) ->
           "(already in the store, not read again), "
           f"{len(summary.errors)} with errors", file=out)
     print(f"  pages: {summary.pages}   sentences: {summary.sentences}", file=out)
+    if summary.ocr_pages or summary.pages_needing_ocr or summary.failed_pages:
+        print(f"  OCR pages: {summary.ocr_pages}   pages needing OCR: "
+              f"{summary.pages_needing_ocr}   failed pages: {summary.failed_pages}", file=out)
+    if summary.errors:
+        codes = summary.as_dict()["errors_by_code"]
+        print("  errors by code: " + ", ".join(f"{code} x{count}" for code, count
+                                                in codes.items()), file=out)  # type: ignore[union-attr]
     if summary.tags_by_group:
         groups = ", ".join(f"{group} {count}" for group, count in
                            sorted(summary.tags_by_group.items()))
@@ -391,3 +398,6 @@ def cmd_report(args: argparse.Namespace) -> int:
     output.write_text(page, encoding="utf-8")
     print(str(output))
     return EXIT_OK
+
+
+from .extract_command import cmd_extract  # noqa: E402  (verb in its own module)

@@ -58,6 +58,9 @@ class Summary:
     problems: list[str] = field(default_factory=list)
     seconds: float = 0.0
     interrupted: bool = False
+    ocr_pages: int = 0
+    pages_needing_ocr: int = 0
+    failed_pages: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -66,7 +69,9 @@ class Summary:
             "tags_by_group": dict(sorted(self.tags_by_group.items())),
             "errors": [{"path": p, "code": c, "message": m} for p, c, m in self.errors],
             "problems": self.problems, "seconds": round(self.seconds, 3),
-            "interrupted": self.interrupted,
+            "interrupted": self.interrupted, "ocr_pages": self.ocr_pages,
+            "pages_needing_ocr": self.pages_needing_ocr, "failed_pages": self.failed_pages,
+            "errors_by_code": dict(sorted(Counter(c for _, c, _ in self.errors).items())),
         }
 
 
@@ -82,7 +87,26 @@ def versions() -> dict[str, str]:
     return {"cultdip": __version__, "python": platform.python_version(),
             "spacy": version("spacy"), "pdfplumber": version("pdfplumber"),
             "pandas": version("pandas"), "scikit-learn": version("scikit-learn"),
-            "gensim": version("gensim")}
+            "gensim": version("gensim"), **_pdf_engine_versions()}
+
+
+def _pdf_engine_versions() -> dict[str, str]:
+    """PDFium and tesseract change what text comes out of a PDF: record them with each run."""
+    import subprocess
+
+    import pypdfium2.version
+
+    from .ingest.ocr import tesseract_path
+
+    found = {"pypdfium2": str(pypdfium2.version.PYPDFIUM_INFO),
+             "pdfium": str(pypdfium2.version.PDFIUM_INFO)}
+    binary = tesseract_path()
+    if binary:
+        output = subprocess.run([binary, "--version"], capture_output=True, text=True,
+                                check=False)
+        first = (output.stdout or output.stderr).splitlines()
+        found["tesseract"] = first[0] if first else "unknown"
+    return found
 
 
 def new_run(command: str, codebook: Codebook | None, parameters: dict[str, object]) -> RunInfo:
@@ -267,7 +291,9 @@ def run_batch(paths: list[Path], project: Path, settings: Settings, command: str
                     for result, job in results:
                         _save(store, result, job, run.id, codebook, summary)
                         bar.update(1)
-                        bar.set_postfix_str(f"{summary.pages} pages, {summary.sentences} sentences")
+                        rate = summary.pages / max(time.perf_counter() - started, 1e-9)
+                        bar.set_postfix_str(f"{summary.pages} pages ({rate:.0f} pages/s), "
+                                            f"{summary.sentences} sentences")
                         if stop.requested:
                             summary.interrupted = True
                             break
@@ -335,6 +361,9 @@ def _save(store: Store, result: Document | FailedDocument, job: _Job, run_id: st
     store.save_document(result, run_id, codebook.hash if codebook else None, job.file_key)
     summary.processed += 1
     summary.pages += len(result.pages)
+    summary.ocr_pages += sum(1 for page in result.pages if page.method == "ocr")
+    summary.pages_needing_ocr += sum(1 for page in result.pages if page.method == "needs_ocr")
+    summary.failed_pages += sum(1 for page in result.pages if page.method == "failed")
     summary.sentences += len(result.sentences)
     for tag in result.tags:
         summary.tags_by_group[tag.code.split(".")[0]] += 1

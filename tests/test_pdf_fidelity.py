@@ -39,11 +39,23 @@ def test_paragraph_breaks_kept(federal_register: str) -> None:
 def test_rotated_page_reads_like_the_upright_one() -> None:
     upright = PDFS / "us_fbi_nics-background-checks_2015-11.pdf"
     rotated = PDFS / "edge_us_fbi_nics-background-checks_2015-11_rotated.pdf"
-    upright_text = read_pdf(upright, upright.read_bytes()).text
-    rotated_text = read_pdf(rotated, rotated.read_bytes()).text
-    assert "Alabama 18,870 23,022 22,650" in rotated_text
-    assert sorted(rotated_text.split()) == sorted(upright_text.split())
-    assert rotated_text.split()[:1300] == upright_text.split()[:1300]  # the table rows
+    upright_plain = read_pdf(upright, upright.read_bytes(), tables=False).text
+    rotated_plain = read_pdf(rotated, rotated.read_bytes(), tables=False).text
+    assert "Alabama 18,870 23,022 22,650" in rotated_plain
+    assert sorted(rotated_plain.split()) == sorted(upright_plain.split())
+    assert rotated_plain.split()[:1300] == upright_plain.split()[:1300]  # the table rows
+
+
+def test_ruled_table_extracted_with_its_shape_and_kept_out_of_the_text() -> None:
+    path = PDFS / "us_senate_expenditures_table.pdf"  # landscape page (/Rotate 90)
+    extracted = read_pdf(path, path.read_bytes(), tables=True)
+    [table] = extracted.tables
+    assert table.page == 1 and table.shape == (4, 7)
+    assert table.rows[0] == ("DOCUMENT NO.", "DATE POSTED", "PAYEE NAME",
+                             "OBLIGATION/SERVICE DATES", "", "DESCRIPTION", "AMOUNT ($)")
+    assert "BAIN, J MATTHEW DISTRICT DIRECTOR 37,499.96" in table.rows[2][0]
+    assert "BAIN, J MATTHEW" not in extracted.text  # cells stay out of the sentence stream
+    assert table.to_csv().splitlines()[0].startswith("DOCUMENT NO.,DATE POSTED,PAYEE NAME")
 
 
 def test_long_book_headers_removed_and_pages_kept() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from cultdip_nlp.errors import CultdipError
+from cultdip_nlp.ingest.language import detect_language
 from cultdip_nlp.ingest.pdf import read_pdf
 
 PDFS = Path(__file__).resolve().parents[2] / "shared/corpus/pdfs"
@@ -26,6 +27,7 @@ def test_russian_two_column_scan_is_ocred_with_verifiable_words() -> None:
     assert "пленарное заседание" in text
     assert text.index("Прием Бутана") < text.index("Прием Бахрейна")  # column order
     assert len(re.findall(r"[А-Яа-яЁё]{4,}", text)) > 300
+    assert detect_language(text) == "ru"  # OCR noise must not pass for Kazakh
     confidence = [w for w in extracted.warnings if "mean confidence" in w]
     assert confidence and float(confidence[0].rsplit(" ", 1)[1]) > 60
 

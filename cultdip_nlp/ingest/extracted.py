@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..records import Page
+from .tables import Table
 
 
 @dataclass
@@ -13,6 +14,7 @@ class ExtractedText:
     pages: list[Page]
     title: str | None = None
     warnings: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
 
 def join_pages(page_texts: list[tuple[str, str, str | None]]) -> ExtractedText:

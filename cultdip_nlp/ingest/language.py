@@ -11,6 +11,11 @@ import re
 from collections import Counter
 
 _KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+# Frequent Kazakh words written without Kazakh-only letters, for short texts (a title, a
+# stamp) that have none of those letters; Russian has none of these words.
+_KAZAKH_WORDS = frozenset("республикасы республикасының туралы бойынша жылы жылғы мен бен пен "
+                          "арасындағы болып қазақстан".split())
+_RUSSIAN_WORDS = frozenset("и в во не на что с со по о об для от из к за как это".split())
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset("the of and to in is that for it with as on be by this are we our".split()),
@@ -52,7 +57,12 @@ def detect_language(text: str, default: str | None = None) -> str | None:
         return default
     script, _ = max(((k, v) for k, v in counts.items() if k != "kazakh"), key=lambda kv: kv[1])
     if script == "cyrillic":
-        return "kk" if counts["kazakh"] >= max(2, 0.005 * counts["cyrillic"]) else "ru"
+        if counts["kazakh"] >= max(2, 0.005 * counts["cyrillic"]):
+            return "kk"
+        words = {w.lower() for w in _WORD.findall(sample)}
+        if words & _KAZAKH_WORDS and not words & _RUSSIAN_WORDS:
+            return "kk"
+        return "ru"
     if script in ("kana",) or (script == "han" and counts["kana"] > 0.05 * counts["han"]):
         return "ja"
     if script == "hangul":
