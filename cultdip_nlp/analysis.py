@@ -90,6 +90,7 @@ class Analyser:
                  mentions: list[Mention]) -> None:
         first_index = len(sentences)
         token_sentence: dict[int, int] = {}
+        doc_text = doc.text  # built once: Doc.text joins every token on each access
         for sent in doc.sents:
             words = [t for t in sent if not t.is_space]
             if not words:
@@ -98,7 +99,7 @@ class Analyser:
             start = words[0].idx
             end = words[-1].idx + len(words[-1].text)
             sentences.append(Sentence(index=index, page=page_number, start=offset + start,
-                                      end=offset + end, text=doc.text[start:end],
+                                      end=offset + end, text=doc_text[start:end],
                                       n_tokens=sum(1 for t in words if not t.is_punct)))
             for token in sent:
                 token_sentence[token.i] = index
