@@ -141,6 +141,17 @@ def build_parser() -> argparse.ArgumentParser:
         Example: cultdip codebook check my_codebook.yaml"""), help="validate a codebook")
     check.add_argument("file", nargs="?", default=None)
     check.add_argument("--json", action="store_true")
+
+    kwic = verbs.add_parser("kwic", help="keyword in context for one code",
+                            formatter_class=raw, description=_help("""
+        Every tag of a code with the words before and after it, aligned on the keyword
+        (like quanteda's kwic). --json prints one JSON object per line.
+
+        Example: cultdip kwic --project out --code instrument.cultural_institute"""))
+    _add_project(kwic)
+    kwic.add_argument("--code", required=True)
+    kwic.add_argument("--window", type=int, default=5, help="words each side (default 5)")
+    kwic.add_argument("--json", action="store_true")
     return parser
 
 

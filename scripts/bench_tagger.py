@@ -70,12 +70,17 @@ def main() -> int:
         list(nlp.pipe(paragraphs(text)))
         analyser.analyse("warm", text, [Page(1, 0, len(text))], "en")
 
-    tokens = 0
-    start = time.perf_counter()
-    for _, text in documents:
-        for doc in nlp.pipe(paragraphs(text), batch_size=64):
-            tokens += len(doc)
-    baseline = time.perf_counter() - start
+    def run_baseline() -> tuple[int, float]:
+        count = 0
+        began = time.perf_counter()
+        for _, text in documents:
+            for doc in nlp.pipe(paragraphs(text), batch_size=64):
+                count += len(doc)
+        return count, time.perf_counter() - began
+
+    # The baseline runs before and after the full stage and the faster run counts: the first
+    # pass also fills the vocabulary and the lemma cache, which would flatter the full stage.
+    tokens, first_baseline = run_baseline()
 
     n_tags = n_sentences = 0
     start = time.perf_counter()
@@ -84,6 +89,9 @@ def main() -> int:
         n_tags += len(tags)
         n_sentences += len(sentences)
     full = time.perf_counter() - start
+    _, second_baseline = run_baseline()
+    baseline = min(first_baseline, second_baseline)
+    print(f"baseline runs: {first_baseline:.1f} s before, {second_baseline:.1f} s after")
 
     print(f"tokens: {tokens}  sentences: {n_sentences}  tags: {n_tags}")
     print(f"baseline blank+sentencizer+lemmatizer: {baseline:8.1f} s  {tokens / baseline:10,.0f} tokens/s")
