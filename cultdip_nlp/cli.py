@@ -310,6 +310,16 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages")
     extract.add_argument("--no-tables", action="store_true",
                          help="do not look for tables (faster on table-heavy files)")
+    kwic = verbs.add_parser("kwic", help="keyword in context for one code",
+                            formatter_class=raw, description=_help("""
+        Every tag of a code with the words before and after it, aligned on the keyword
+        (like quanteda's kwic). --json prints one JSON object per line.
+
+        Example: cultdip kwic --project out --code instrument.cultural_institute"""))
+    _add_project(kwic)
+    kwic.add_argument("--code", required=True)
+    kwic.add_argument("--window", type=int, default=5, help="words each side (default 5)")
+    kwic.add_argument("--json", action="store_true")
     return parser
 
 

@@ -401,3 +401,22 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 from .extract_command import cmd_extract  # noqa: E402  (verb in its own module)
+
+
+def cmd_kwic(args: argparse.Namespace) -> int:
+    """Keyword-in-context concordance of one code's tags (as quanteda's kwic)."""
+    from dataclasses import asdict
+
+    from .kwic import kwic
+
+    with Store(store_path(args.project)) as store:
+        rows = kwic(store, args.code, window=args.window)
+        if args.json:
+            for row in rows:
+                print(json.dumps(asdict(row), ensure_ascii=False))
+            return EXIT_OK
+        width = 50
+        for row in rows:
+            pre = row.pre[-width:].rjust(width)
+            print(f"[{row.document}:{row.start}] {pre} | {row.keyword} | {row.post[:width]}")
+    return EXIT_OK

@@ -146,3 +146,22 @@ def test_seed_paper_instruments_are_found(seed_paper: str) -> None:
     missing = [(name, code) for name, code in SEED_TABLE_ONE.items()
                if (name.lower(), code) not in found]
     assert not missing
+
+
+def test_purposive_gold_sample_is_well_formed(shared: Path) -> None:
+    import re
+
+    taxonomy = set(re.findall(r"^\| ((?:identity|instrument|outcome)\.[a-z_]+) \|",
+                              (shared / "TAXONOMY.md").read_text(encoding="utf-8"), re.MULTILINE))
+    records = [json.loads(line) for line in
+               (ROOT / "docs/gold/purposive/purposive.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(records) >= 150
+    assert len({r["id"] for r in records}) == len(records)
+    gold_texts = {json.loads(line)["text"] for line in
+                  (ROOT / "docs/gold/gold.jsonl").read_text(encoding="utf-8").splitlines()}
+    for record in records:
+        assert record["sample"] == "purposive" and record["probe"] in taxonomy
+        assert record["text"] not in gold_texts  # drawn apart from the random/culture samples
+        assert record["codes"] == sorted(set(record["codes"])) and set(record["codes"]) <= taxonomy
+        assert all(code in record["reason"] for code in record["codes"]), record["id"]
+        assert 6 <= len(record["text"].split()) <= 80
