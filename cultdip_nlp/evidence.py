@@ -20,20 +20,25 @@ EVIDENCE_COLUMNS = ["case", "code", "rank", "score", "document_id", "path", "tit
 
 def evidence(connection: sqlite3.Connection, per_cell: int = 3) -> pd.DataFrame:
     """Long table: top ``per_cell`` sentences per (case, code) of ``temp.selected_tags``."""
-    return pd.read_sql_query(
-        "WITH best AS ("
+    # Rank first into a small temp table, then look sentences up by primary key: joining
+    # the ranking to `sentences` directly lets SQLite scan every sentence's text.
+    connection.execute("DROP TABLE IF EXISTS temp.top_evidence")
+    connection.execute(
+        "CREATE TEMP TABLE top_evidence AS"
+        " WITH best AS ("
         "  SELECT case_id, code, document_id, sentence_idx, MAX(score) AS score,"
         "         MIN(tag_id) AS tag_id, year"
         "  FROM temp.selected_tags GROUP BY case_id, code, document_id, sentence_idx),"
         " ranked AS ("
         "  SELECT *, ROW_NUMBER() OVER (PARTITION BY case_id, code"
         "         ORDER BY score DESC, document_id, sentence_idx) AS rank FROM best)"
-        " SELECT r.case_id AS \"case\", r.code, r.rank, r.score, r.document_id, d.path,"
+        " SELECT * FROM ranked WHERE rank <= ?", (per_cell,))
+    return pd.read_sql_query(
+        "SELECT r.case_id AS \"case\", r.code, r.rank, r.score, r.document_id, d.path,"
         " d.title, r.year, s.page, r.sentence_idx, s.text, r.tag_id"
-        " FROM ranked r JOIN sentences s ON s.document_id = r.document_id"
-        " AND s.idx = r.sentence_idx JOIN documents d ON d.id = r.document_id"
-        " WHERE r.rank <= ? ORDER BY 1, 2, 3",
-        connection, params=(per_cell,))
+        " FROM temp.top_evidence r CROSS JOIN sentences s ON s.document_id = r.document_id"
+        " AND s.idx = r.sentence_idx CROSS JOIN documents d ON d.id = r.document_id"
+        " ORDER BY 1, 2, 3", connection)
 
 
 def framework_matrix(quotes: pd.DataFrame, cases: list[str], codes: list[str]) -> pd.DataFrame:
