@@ -43,16 +43,19 @@ def evidence(connection: sqlite3.Connection, per_cell: int = 3) -> pd.DataFrame:
 
 def framework_matrix(quotes: pd.DataFrame, cases: list[str], codes: list[str]) -> pd.DataFrame:
     """Cases x codes, each cell the numbered quotes with (document, year, page)."""
-    def cell(group: pd.DataFrame) -> str:
-        return "\n\n".join(
+    cells: dict[tuple[str, str], list[str]] = {}
+    for row in quotes.itertuples():  # one pass: a groupby per cell is slow at 6,000 cells
+        cells.setdefault((row.case, row.code), []).append(
             f"{row.rank}. {row.text.strip()} ({Path(str(row.path)).name}, {_year(row.year)},"
-            f" p. {row.page})" for row in group.itertuples())
-
-    cells = {key: cell(group) for key, group in quotes.groupby(["case", "code"], sort=False)}
-    table = pd.DataFrame("", index=cases, columns=codes, dtype=object)
-    for (case, code), text in cells.items():
-        if case in table.index and code in table.columns:
-            table.at[case, code] = text
+            f" p. {row.page})")
+    position = {code: j for j, code in enumerate(codes)}
+    grid = [[""] * len(codes) for _ in cases]
+    for i, case in enumerate(cases):
+        for code, j in position.items():
+            items = cells.get((case, code))
+            if items:
+                grid[i][j] = "\n\n".join(items)
+    table = pd.DataFrame(grid, index=cases, columns=codes, dtype=object)
     table.index.name = "case"
     return table
 
@@ -65,17 +68,19 @@ def framework_html(quotes: pd.DataFrame, cases: list[str], codes: list[str]) -> 
     """An HTML table (no page chrome): cases as rows, codes as columns, quotes linked to the
     source file and, for PDFs, its page."""
     head = "".join(f"<th>{html.escape(code)}</th>" for code in codes)
-    by_cell = {key: group for key, group in quotes.groupby(["case", "code"], sort=False)}
+    by_cell: dict[tuple[str, str], list] = {}
+    for row in quotes.itertuples():
+        by_cell.setdefault((row.case, row.code), []).append(row)
     rows = []
     for case in cases:
         cells = []
         for code in codes:
             group = by_cell.get((case, code))
-            if group is None:
+            if not group:
                 cells.append("<td></td>")
                 continue
             items = []
-            for row in group.itertuples():
+            for row in group:
                 uri = Path(str(row.path)).absolute().as_uri() if row.path else "#"
                 if str(row.path).lower().endswith(".pdf"):
                     uri += f"#page={row.page}"
