@@ -183,7 +183,7 @@ def prepare(connection: sqlite3.Connection, selection: Selection) -> None:
             "CREATE TEMP TABLE selected_totals AS"
             " SELECT a.iso3 AS case_id, a.year AS year, COUNT(DISTINCT a.document_id) AS documents,"
             " COUNT(*) AS sentences, SUM(s.n_tokens) AS tokens"
-            f" FROM ({about}) a JOIN sentences s"
+            f" FROM ({about}) a CROSS JOIN sentences s"
             " ON s.document_id = a.document_id AND s.idx = a.sentence_idx GROUP BY 1, 2",
             [*document_params, *case_params])
     connection.execute("CREATE INDEX temp.selected_tags_case ON selected_tags(case_id, code)")
