@@ -6,7 +6,9 @@ held-out sentences are tagged by the rules, then by the rules plus the classifie
 suggestions above each code's threshold. Prints micro precision and recall of both, overall
 and per code group.
 
-    python scripts/eval_classifier.py [--gold docs/gold/gold.jsonl] [--folds 5] [--seed 13]
+    python scripts/eval_classifier.py [--gold FILE ...] [--folds 5] [--seed 13]
+
+The default gold files are the random/culture set and the purposive sample (docs/gold/).
 """
 
 from __future__ import annotations
@@ -48,12 +50,15 @@ def score(pairs: list[tuple[set[str], set[str]]], group: str | None = None) -> d
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=ROOT / "docs/gold/gold.jsonl")
+    parser.add_argument("--gold", type=Path, nargs="+",
+                        default=[ROOT / "docs/gold/gold.jsonl",
+                                 ROOT / "docs/gold/purposive/purposive.jsonl"])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--target-precision", type=float, default=0.9)
     args = parser.parse_args()
-    gold = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines()]
+    gold = [json.loads(line) for path in args.gold
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     codebook = load_codebook()
     analyser = Analyser(codebook)
     ruled = [rule_codes(analyser, item["text"]) for item in gold]
@@ -62,9 +67,12 @@ def main() -> None:
     rules_only, combined = [], []
     for fold in range(args.folds):
         held = set(order[fold::args.folds])
+        # Gold sentences are fully coded: every code the coder did not give is a judged
+        # negative, as a review of that sentence for every code would record it.
+        all_codes = frozenset(codebook.code_ids)
         training = [LabelledSentence("gold", i, gold[i]["text"], frozenset(gold[i]["codes"]),
-                                     frozenset(ruled[i] - set(gold[i]["codes"])))
-                    for i in order if i not in held and (gold[i]["codes"] or ruled[i])]
+                                     all_codes - set(gold[i]["codes"]))
+                    for i in order if i not in held]
         codes = sorted({c for s in training for c in s.positives})
         models, card = train(training, codes, codebook.hash, seed=args.seed,
                              target_precision=args.target_precision)
@@ -77,7 +85,7 @@ def main() -> None:
                     predicted.add(code)
             rules_only.append((ruled[i], set(gold[i]["codes"])))
             combined.append((predicted, set(gold[i]["codes"])))
-    print(f"gold set: {args.gold} ({len(gold)} sentences, "
+    print(f"gold set: {', '.join(str(p) for p in args.gold)} ({len(gold)} sentences, "
           f"{sum(len(g['codes']) for g in gold)} code assignments), {args.folds}-fold, "
           f"seed {args.seed}, target precision {args.target_precision}")
     print(f"{'':22} {'P':>6} {'R':>6} {'F1':>6}   {'P':>6} {'R':>6} {'F1':>6}")
