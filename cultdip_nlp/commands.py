@@ -89,7 +89,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         written = write_all_matrices(args.project, codebook,
                                      reuse=summary.processed == 0)
         if not args.json:
-            print("  outputs: " + ", ".join(str(p) for p in written))
+            folders = sorted({str(p.parent) for p in written})
+            key = [p.name for p in written if p.suffix in (".xlsx", ".png", ".html")]
+            print(f"  outputs: {len(written)} files in {', '.join(folders)} "
+                  f"(CSV and Parquet per matrix; {', '.join(key)})")
     _print_summary(summary, args.project, args.json, "run")
     return _exit_status(summary)
 
