@@ -105,15 +105,29 @@ def test_sigkill_at_random_points_then_resume_equals_an_uninterrupted_run(
     real_folder(folder)  # the rest of the folder arrives: this batch is the one killed
     chance = random.Random(9)
     counts = []
+    total = len(SPEECHES) + 1
     for _ in range(3):
+        before = count_documents(store)
+        if before >= total - 1:
+            break
         process = start(args)
-        time.sleep(chance.uniform(2.0, 7.0))  # start-up takes ~2 s: kills land mid-batch
-        os.killpg(process.pid, signal.SIGKILL)  # the batch and its workers, with no warning
+        # Kill points follow the batch's progress, not the clock, so that they land mid-batch
+        # on a fast machine and a slow one alike: after a seeded number of new documents,
+        # plus a seeded few milliseconds into the next one (these speeches take ~0.1 s each).
+        target = before + chance.randint(1, max(1, (total - before) // 2))
+        deadline = time.monotonic() + 300
+        while (count_documents(store) < target and process.poll() is None
+               and time.monotonic() < deadline):
+            time.sleep(0.005)
+        time.sleep(chance.uniform(0.0, 0.03))
+        try:
+            os.killpg(process.pid, signal.SIGKILL)  # the batch and its workers, no warning
+        except ProcessLookupError:
+            pass  # it had already finished
         process.wait()
         counts.append(count_documents(store))
     finished = run_cli(*args, "--json")
     assert finished.returncode == 0, finished.stderr[-2000:]
-    total = len(SPEECHES) + 1
     assert any(0 < c < total for c in counts), f"no kill landed mid-batch: {counts}"
     assert snapshot(store) == reference
     with sqlite3.connect(store) as db:
