@@ -83,17 +83,8 @@ def write_heatmap(table: pd.DataFrame, path: Path, title: str, codebook: Codeboo
                 axes.text(j, i, f"{value:.0f}" if value >= 10 else f"{value:.1f}",
                           ha="center", va="center", fontsize=6.5,
                           color="white" if value > 0.6 * maximum else "black")
-    groups = [codebook.code(code).group if code in codebook.code_ids else "" for code in
-              table.columns]
-    for j in range(1, columns):
-        if groups[j] != groups[j - 1]:
-            axes.axvline(j - 0.5, color="black", linewidth=1)
-    axes.set_title(title, fontsize=11)
-    figure.colorbar(image, ax=axes, fraction=0.02, pad=0.01)
-    figure.tight_layout()
-    figure.savefig(path, dpi=130)
-    plt.close(figure)
-    return path
+    _mark_group_borders(axes, table, codebook, rows_too=False)
+    return _finish_heatmap(figure, axes, image, title, path, colorbar_fraction=0.02)
 
 
 def write_table(table: pd.DataFrame, stem: Path, index: bool = True) -> list[Path]:
@@ -216,17 +207,8 @@ def write_code_heatmap(table: pd.DataFrame, path: Path, title: str,
                 label = f"{value:.2f}".lstrip("0") if fractional else f"{value:.0f}"
                 axes.text(j, i, label, ha="center", va="center", fontsize=5.5,
                           color="white" if value > 0.6 * maximum else "black")
-    groups = [codebook.code(c).group if c in codebook.code_ids else "" for c in table.columns]
-    for j in range(1, len(groups)):
-        if groups[j] != groups[j - 1]:
-            axes.axvline(j - 0.5, color="black", linewidth=1)
-            axes.axhline(j - 0.5, color="black", linewidth=1)
-    axes.set_title(title, fontsize=11)
-    figure.colorbar(image, ax=axes, fraction=0.03, pad=0.01)
-    figure.tight_layout()
-    figure.savefig(path, dpi=130)
-    plt.close(figure)
-    return path
+    _mark_group_borders(axes, table, codebook, rows_too=True)
+    return _finish_heatmap(figure, axes, image, title, path, colorbar_fraction=0.03)
 
 
 def write_time_plot(long: pd.DataFrame, group: str, path: Path) -> Path:
@@ -253,5 +235,28 @@ def write_time_plot(long: pd.DataFrame, group: str, path: Path) -> Path:
     axes.grid(alpha=0.3)
     figure.tight_layout()
     figure.savefig(path, dpi=120)
+    plt.close(figure)
+    return path
+
+
+def _mark_group_borders(axes, table: pd.DataFrame, codebook: Codebook,  # type: ignore[no-untyped-def]
+                        rows_too: bool) -> None:
+    """Lines between code groups (identity | instrument | outcome) so the blocks read apart."""
+    groups = [codebook.code(c).group if c in codebook.code_ids else "" for c in table.columns]
+    for j in range(1, len(groups)):
+        if groups[j] != groups[j - 1]:
+            axes.axvline(j - 0.5, color="black", linewidth=1)
+            if rows_too:
+                axes.axhline(j - 0.5, color="black", linewidth=1)
+
+
+def _finish_heatmap(figure, axes, image, title: str, path: Path,  # type: ignore[no-untyped-def]
+                    colorbar_fraction: float) -> Path:
+    import matplotlib.pyplot as plt
+
+    axes.set_title(title, fontsize=11)
+    figure.colorbar(image, ax=axes, fraction=colorbar_fraction, pad=0.01)
+    figure.tight_layout()
+    figure.savefig(path, dpi=130)
     plt.close(figure)
     return path
