@@ -59,12 +59,21 @@ class LemmaNorm:
                 lower = text.lower()
                 if self.table is not None:
                     # spaCy's lookup is case-sensitive: "Festivals" misses "festivals".
-                    lemma = self.table.get(lower, lemma)
+                    lemma = _as_lemma(self.table.get(lower, lemma), lemma)
                 norm = lemma.lower() if lemma else lower
                 if len(cache) < 500_000:
                     cache[text] = norm
             token.norm_ = norm
         return doc
+
+
+def _as_lemma(found: object, fallback: str) -> str:
+    """Some languages' lookup tables hold several lemmas for a form (a list): take the first."""
+    if isinstance(found, str):
+        return found
+    if isinstance(found, (list, tuple)) and found and isinstance(found[0], str):
+        return found[0]
+    return fallback
 
 
 def spacy_language_code(lang: str | None) -> str:

@@ -124,3 +124,20 @@ def test_kazakh_and_russian_told_apart(shared: Path, name: str, expected: str) -
     paragraphs = [p for p in re.findall(r"<para>(.*?)</para>", xml, flags=re.S) if len(p) > 80]
     assert len(paragraphs) > 10
     assert all(detect_language(p) == expected for p in paragraphs[:30])
+
+
+def test_french_lemmas_from_a_table_with_several_lemmas_per_form(shared: Path) -> None:
+    """spaCy's French (and Catalan) lookup tables hold lists: found by the PDF fuzzer."""
+    from cultdip_nlp.analysis import Analyser
+    from cultdip_nlp.codebook import load_codebook
+
+    path = shared / "corpus/pdfs/ca-qc_demolition-committee_minutes_2023-06-20.pdf"
+    extracted = read_pdf(path, path.read_bytes(), ocr=False)
+    pages, sentences, _, _ = Analyser(load_codebook()).analyse(
+        "fr-doc", extracted.text, extracted.pages, None)
+    assert {p.language for p in pages if p.end > p.start} == {"fr"}
+    assert len(sentences) > 10
+    from cultdip_nlp.nlp import blank_pipeline
+
+    doc = blank_pipeline("fr")("Les comités ont adopté les résolutions.")
+    assert all(isinstance(t.norm_, str) and t.norm_ == t.norm_.lower() for t in doc)
