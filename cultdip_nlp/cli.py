@@ -14,9 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import CodebookError, CultdipError
+from .errors import EXIT_OK, EXIT_USAGE, CodebookError, CultdipError
 
-EXIT_OK, EXIT_FILE_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 def _help(text: str) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .codebook import Codebook, load_codebook
+from .errors import EXIT_FILE_ERRORS, EXIT_OK, EXIT_USAGE
 from .matrices import case_by_code
 from .pipeline import (Settings, Summary, default_jobs, new_run, run_batch, store_path,
                        tag_documents)
@@ -18,7 +19,6 @@ from .store import Store
 if TYPE_CHECKING:
     from .matrix_run import MatrixOptions
 
-EXIT_OK, EXIT_FILE_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 def _print_json(value: object) -> None:
@@ -235,9 +235,9 @@ def cmd_matrix(args: argparse.Namespace) -> int:
     provenance["filters"] = options.selection.as_dict()
     if args.output:
         if args.output.suffix.lower() == ".xlsx":
-            from .export import write_xlsx
+            from .export import write_workbook
 
-            write_xlsx({args.value: table}, args.output, codebook, provenance)
+            write_workbook(args.output, {args.value: table}, {}, None, codebook, provenance)
         elif args.output.suffix.lower() == ".parquet":
             from .export import write_table
 

@@ -11,6 +11,11 @@ from __future__ import annotations
 from enum import Enum
 
 
+# Exit statuses of every verb: all well; finished but some inputs had problems (listed);
+# the command could not run (bad arguments, bad codebook, no store).
+EXIT_OK, EXIT_FILE_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
 class ErrorCode(str, Enum):
     EMPTY_FILE = "E101"
     ENCRYPTED_PDF = "E102"

@@ -12,52 +12,6 @@ from .codebook import Codebook
 from .matrices import VALUE_TITLES
 
 
-def write_csvs(matrices: Mapping[str, pd.DataFrame], directory: Path) -> list[Path]:
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for value, table in matrices.items():
-        path = directory / f"matrix_{value}.csv"
-        table.to_csv(path)
-        written.append(path)
-    return written
-
-
-def write_xlsx(matrices: Mapping[str, pd.DataFrame], path: Path, codebook: Codebook,
-               provenance: Mapping[str, object]) -> Path:
-    """One sheet per matrix (frozen headers, colour scale), a codes sheet, a provenance sheet."""
-    from openpyxl.formatting.rule import ColorScaleRule
-    from openpyxl.utils import get_column_letter
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        for value, table in matrices.items():
-            table.to_excel(writer, sheet_name=value)
-            sheet = writer.sheets[value]
-            sheet.freeze_panes = "B2"
-            sheet.column_dimensions["A"].width = 14
-            for column in range(2, table.shape[1] + 2):
-                sheet.column_dimensions[get_column_letter(column)].width = 12
-            if table.shape[0] and table.shape[1]:
-                last = f"{get_column_letter(table.shape[1] + 1)}{table.shape[0] + 1}"
-                sheet.conditional_formatting.add(
-                    f"B2:{last}",
-                    ColorScaleRule(start_type="min", start_color="FFFFFF",
-                                   end_type="max", end_color="F8696B"))
-            sheet.cell(row=table.shape[0] + 3, column=1, value=VALUE_TITLES.get(value, value))
-        codes = pd.DataFrame(
-            [{"code": c.id, "group": c.group, "label": c.label, "definition": c.definition}
-             for c in codebook.codes])
-        codes.to_excel(writer, sheet_name="codes", index=False)
-        writer.sheets["codes"].freeze_panes = "A2"
-        rows = [{"key": key, "value": value if isinstance(value, str)
-                 else json.dumps(value, sort_keys=True, ensure_ascii=False)}
-                for key, value in provenance.items()]
-        pd.DataFrame(rows).to_excel(writer, sheet_name="provenance", index=False)
-        writer.sheets["provenance"].column_dimensions["A"].width = 22
-        writer.sheets["provenance"].column_dimensions["B"].width = 100
-    return path
-
-
 def write_heatmap(table: pd.DataFrame, path: Path, title: str, codebook: Codebook) -> Path:
     """Cases x codes, annotated with values; codes labelled by id, grouped in codebook order."""
     import matplotlib

@@ -8,12 +8,12 @@ import json
 import sys
 from pathlib import Path
 
+from .errors import EXIT_OK
 from .ingest.extracted import ExtractedText
 from .ingest.language import detect_language
 from .ingest.pdf import PDF_SUFFIXES, read_pdf
 from .ingest.reader import extract
 
-EXIT_OK = 0
 
 
 def extract_file(path: Path, password: str | None, ocr: bool, tables: bool,

@@ -230,7 +230,7 @@ def _plan(store: Store, files: Iterable[Path], meta_for: Callable[[Path], Docume
                 document_id = None
         if document_id is not None:
             row = store.connection.execute(
-                "SELECT status, error_code, tagged_codebook_hash FROM documents WHERE id = ?",
+                "SELECT status, error_code, error_message FROM documents WHERE id = ?",
                 (document_id,)).fetchone()
             retry = row is not None and row["status"] == "error" and bool(
                 settings.retry_errors
@@ -239,10 +239,7 @@ def _plan(store: Store, files: Iterable[Path], meta_for: Callable[[Path], Docume
                 _refresh_metadata(store, document_id, path, meta)
                 summary.unchanged += 1
                 if row["status"] == "error":
-                    message = store.connection.execute(
-                        "SELECT error_message FROM documents WHERE id = ?", (document_id,)
-                    ).fetchone()[0]
-                    summary.errors.append((str(path), row["error_code"], message))
+                    summary.errors.append((str(path), row["error_code"], row["error_message"]))
                 continue
         yield _Job(path=path, meta=meta, file_key=key)
 

@@ -95,7 +95,7 @@ def peers(texts: list[list[str]], label: str, rows: list[tuple[str, str, float, 
                        random_state=SEED, eval_every=None)
     seconds = time.perf_counter() - started
     topics = [[w for w, _ in lda.show_topic(k, 10)] for k in range(K)]
-    rows.append((f"gensim LdaMulticore, 10 passes", label, seconds,
+    rows.append(("gensim LdaMulticore, 10 passes", label, seconds,
                  c_v(topics, texts, dictionary)))
     print(rows[-1], flush=True)
 

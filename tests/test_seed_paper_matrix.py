@@ -13,7 +13,6 @@ import re
 from pathlib import Path
 
 import pandas as pd
-import pytest
 from conftest import run_cli
 
 COUNTRIES = {"United Kingdom": "GBR", "Japan": "JPN", "South Korea": "KOR",

@@ -7,7 +7,6 @@ import json
 import sys
 import time
 from dataclasses import asdict
-from pathlib import Path
 
 from ..codebook import load_codebook
 from ..pipeline import new_run, store_path
@@ -30,8 +29,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         print(f"{store_path(args.project)}: no judgements yet; review some tags first",
               file=sys.stderr)
         return 2
-    codes = [c for c in codebook.code_ids]
-    models, card = train(sentences, codes, codebook.hash, seed=args.seed,
+    models, card = train(sentences, codebook.code_ids, codebook.hash, seed=args.seed,
                          target_precision=args.target_precision)
     card.learning_curve = learning_curve(sentences, [m.code for m in card.metrics],
                                          seed=args.seed)

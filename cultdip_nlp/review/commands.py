@@ -8,12 +8,12 @@ import sys
 from dataclasses import asdict
 
 from ..codebook import load_codebook
-from ..errors import CultdipError, ErrorCode
+from ..errors import EXIT_FILE_ERRORS, EXIT_OK, EXIT_USAGE, CultdipError, ErrorCode
 from ..pipeline import store_path
 from ..store import Store
 from . import coders, judgements, queue, spreadsheet
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_PROBLEMS = EXIT_FILE_ERRORS
 
 
 def _print_json(value: object) -> None:
