@@ -42,6 +42,7 @@ class ErrorCode(str, Enum):
     TIME_LIMIT = "E109"
     MEMORY_LIMIT = "E110"
     WORKER_CRASHED = "E111"
+    PAGE_TIME_LIMIT = "E112"
     STORE_BUSY = "E402"
 
     @property

@@ -49,6 +49,43 @@ class Page:
 
 
 @dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote block of a PDF page, as a span of the document's text.
+
+    Kept in the text (a reader sees it in place) but left out of sentences and tags unless
+    `in_sentences` (ingest with --keep-footnotes).
+    """
+
+    page: int
+    start: int
+    end: int
+    in_sentences: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table on a PDF page; bbox is (left, top, right, bottom) in PDF points of the page as
+    displayed, from its top-left corner. Its cells are not part of the document's text."""
+
+    page: int
+    index: int
+    bbox: tuple[float, float, float, float]
+    rows: tuple[tuple[str, ...], ...]
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return len(self.rows), max((len(row) for row in self.rows), default=0)
+
+    def to_csv(self) -> str:
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows(self.rows)
+        return buffer.getvalue()
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     index: int
     page: int
@@ -103,6 +140,8 @@ class Document:
     tags: tuple[Tag, ...] = ()
     mentions: tuple[Mention, ...] = ()
     warnings: tuple[str, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    tables: tuple[Table, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,10 @@
 """Page layout from positioned text lines: running headers, footers and page numbers out,
-paragraph breaks in.
+footnotes set apart, paragraph breaks in.
 
 Kept free of any PDF library so that it can be reasoned about (and tested) on its own: a
-line is its text and its box in PDF points (origin bottom-left). Lines arrive in the order of
+line is its text, its box in PDF points of the page as displayed (origin bottom-left, /Rotate
+already applied, so that "top margin" means the same on a landscape page) and its font size.
+Lines arrive in the order of
 the page's content stream, which for typeset documents is column by column (pdfplumber's
 top-to-bottom sort is what interleaves the columns of a three-column page).
 """
@@ -12,13 +14,23 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # A line in the top or bottom band of the page is a running header/footer candidate.
 MARGIN_SHARE = 0.09
-# A candidate repeated on at least this share of pages (and on 3 or more) is removed.
-REPEAT_SHARE = 0.4
+# A candidate repeated on at least this share of pages (and on 3 or more) is removed: a
+# fifth, because books alternate headers (the title on even pages, the chapter on odd ones)
+# and chapter openings have none.
+REPEAT_SHARE = 0.2
 _DIGITS = re.compile(r"\d+")
+# A footnote starts with its marker: a number (often a superscript stuck to the first word,
+# separated by the reader), an asterisk or dagger, or a Unicode superscript digit.
+_NOTE_MARKER = re.compile(r"^(?:\d{1,3}(?!\d)(?![,.:–-]\d)\.?|[*†‡§]{1,3}|[¹²³⁰⁴-⁹]{1,3})\s*\S")
+_LEADING_NUMBER = re.compile(r"\d+")
+# A line in a font at most this share of the body font's size (and at least the minimum
+# share: a smaller "size" is a font matrix quirk, not a footnote) is a footnote candidate.
+FOOTNOTE_SIZE_SHARE = 0.9
+FOOTNOTE_MIN_SIZE_SHARE = 0.5
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—(]?\s*(?:\d{1,4}|[ivxlcdm]{1,6})\s*[-–—)]?"
                           r"(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 
@@ -30,6 +42,8 @@ class Line:
     bottom: float
     right: float
     top: float
+    size: float = 0.0  # font size in points (0: unknown)
+    superscript_lead: bool = False  # starts with a superscript number (a footnote's marker)
 
     @property
     def height(self) -> float:
@@ -41,6 +55,10 @@ class PageLines:
     lines: list[Line]
     width: float
     height: float
+    # Superscript note markers the reader dropped from the text (the notes they refer to).
+    markers: set[str] = field(default_factory=set)
+    turn: int = 0  # degrees the page was turned clockwise for its text to read left to right
+    rotation: int = 0  # the page's /Rotate
 
 
 def merge_segments(segments: list[Line]) -> list[Line]:
@@ -58,9 +76,11 @@ def merge_segments(segments: list[Line]) -> list[Line]:
                 last.right = max(last.right, segment.right)
                 last.bottom = min(last.bottom, segment.bottom)
                 last.top = max(last.top, segment.top)
+                if len(segment.text) > len(last.text) - len(segment.text):
+                    last.size = segment.size
                 continue
         lines.append(Line(segment.text, segment.left, segment.bottom, segment.right,
-                          segment.top))
+                          segment.top, segment.size, segment.superscript_lead))
     for line in lines:
         line.text = line.text.strip()
     return [line for line in lines if line.text]
@@ -100,6 +120,85 @@ def strip_running(page: PageLines, running: set[tuple[int, str]]) -> tuple[list[
             continue
         kept.append(line)
     return kept, removed
+
+
+def body_size(pages: list[PageLines]) -> float:
+    """The document's body font size: the size that carries the most characters."""
+    weights: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            if line.size > 0:
+                weights[round(line.size, 1)] += len(line.text)
+    return weights.most_common(1)[0][0] if weights else 0.0
+
+
+def _below(upper: Line, lower: Line) -> bool:
+    """Is `lower` under `upper` in the same column (their x ranges overlap)?"""
+    return (lower.top <= upper.bottom + 0.5
+            and min(upper.right, lower.right) - max(upper.left, lower.left) > 0)
+
+
+def _starts_note(line: Line, markers: set[str]) -> bool:
+    """Does the line start a footnote: a note marker that is a superscript, a symbol, or a
+    number that the body text carries as a superscript reference?"""
+    match = _NOTE_MARKER.match(line.text)
+    if match is None:
+        return False
+    if line.superscript_lead or not line.text[0].isdigit():
+        return True
+    return _LEADING_NUMBER.match(line.text).group() in markers  # type: ignore[union-attr]
+
+
+def split_footnotes(lines: list[Line], body: float,
+                    markers: set[str] = frozenset()) -> tuple[list[Line], list[Line]]:  # type: ignore[assignment]
+    """(body lines, footnote lines) of a page.
+
+    A footnote block is a run of consecutive lines (content-stream order) set in a smaller
+    font than the body, whose first line starts with a note marker (see _starts_note), with
+    no body-size line under it in its column: the bottom of a column or page. Running
+    footers must already be gone. `markers` are the superscript references of the document's
+    body. Pages without a smaller-font run (most pages) cost one pass over their lines.
+    """
+    if body <= 0 or not lines:
+        return lines, []
+    small = [FOOTNOTE_MIN_SIZE_SHARE * body <= line.size <= FOOTNOTE_SIZE_SHARE * body
+             for line in lines]
+    if not any(small) or all(small):
+        return lines, []
+    notes: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if not small[index]:
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and small[end]:
+            end += 1
+        start = next((k for k in range(index, end) if _starts_note(lines[k], markers)), None)
+        if start is not None:
+            block = range(start, end)
+            letters = sum(ch.isalpha() for k in block for ch in lines[k].text)
+            chars = sum(len(lines[k].text) for k in block)
+            highest = max(lines[k].bottom for k in block) + 0.5
+            others = [line for k, line in enumerate(lines) if not small[k] and line.top <= highest]
+            if letters >= 0.4 * chars and not any(
+                    _below(lines[k], other) for k in block for other in others):
+                notes.update(block)
+        index = end
+    if not notes:
+        return lines, []
+    return ([line for k, line in enumerate(lines) if k not in notes],
+            [line for k, line in enumerate(lines) if k in notes])
+
+
+def notes_text(lines: list[Line], markers: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+    """Footnote lines to text: each note (a line that starts with its marker) a paragraph."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        if not groups or _starts_note(line, markers):
+            groups.append([])
+        groups[-1].append(line)
+    return "\n\n".join(" ".join(line.text for line in group) for group in groups)
 
 
 def page_text(lines: list[Line]) -> str:

@@ -14,10 +14,13 @@ import unicodedata
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]$")
 _SOFT_HYPHEN = "\u00ad"
+# PDFium marks a hyphen it took for a line-end break inside a word with U+FFFE.
+_PDFIUM_SOFT_HYPHEN = "\ufffe"
 
 
 def normalize_unicode(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace(_SOFT_HYPHEN, "")
+    text = text.replace(_PDFIUM_SOFT_HYPHEN, "")
     # A byte-order mark inside the text (files concatenated) is invisible noise, not a word.
     text = text.replace("\ufeff", "")
     return unicodedata.normalize("NFKC", text)

@@ -20,9 +20,12 @@ OCR_DPI = 300
 # A page whose OCR takes longer is given up (recorded as failed), the rest of the file kept.
 OCR_SECONDS_PER_PAGE = 120
 DEFAULT_OCR_LANGUAGES = "eng+rus"
-# Manifest/ISO 639-1 language -> tesseract language data.
+# Manifest/ISO 639-1 language -> tesseract language data. Kazakh documents quote Russian
+# (and the Cyrillic letters they share are read better with both).
 TESSERACT_LANGUAGES = {"en": "eng", "ru": "rus", "kk": "kaz+rus", "fr": "fra", "de": "deu",
-                       "es": "spa"}
+                       "es": "spa", "it": "ita", "pt": "por", "uk": "ukr", "ja": "jpn",
+                       "ko": "kor", "zh": "chi_sim", "ar": "ara", "he": "heb", "tr": "tur",
+                       "pl": "pol"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +48,27 @@ def available_languages() -> set[str]:
     return {line.strip() for line in listed[1:] if line.strip()}
 
 
+def _wanted(language: str | None) -> list[str]:
+    code = (language or "").strip().lower()
+    return TESSERACT_LANGUAGES.get(code, DEFAULT_OCR_LANGUAGES).split("+")
+
+
 def languages_for(language: str | None) -> str:
-    """Tesseract's -l argument for a document language hint (installed data only)."""
-    wanted = TESSERACT_LANGUAGES.get(language or "", DEFAULT_OCR_LANGUAGES)
+    """Tesseract's -l argument for a document language (the manifest's): installed data only,
+    the default (eng+rus) when none of the language's data is installed."""
     installed = available_languages()
-    kept = [name for name in wanted.split("+") if name in installed]
+    kept = [name for name in _wanted(language) if name in installed]
+    if not kept:
+        kept = [name for name in DEFAULT_OCR_LANGUAGES.split("+") if name in installed]
     return "+".join(kept) or "eng"
+
+
+def missing_languages(language: str | None) -> list[str]:
+    """The tesseract data a document's language needs that is not installed."""
+    if not language or tesseract_path() is None:
+        return []
+    installed = available_languages()
+    return [name for name in _wanted(language) if name not in installed]
 
 
 def render_png(page, dpi: int = OCR_DPI) -> bytes:  # type: ignore[no-untyped-def]

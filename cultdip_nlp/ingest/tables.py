@@ -10,32 +10,12 @@ from __future__ import annotations
 
 import io
 import logging
-from dataclasses import dataclass
+
+from ..records import Table
 
 # A ruled table needs lines: fewer vector paths than this on a page and it is not looked at.
 MIN_PATHS_FOR_TABLE = 12
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    """A table on a page; bbox is (left, top, right, bottom) in PDF points from the top-left."""
-
-    page: int
-    index: int
-    bbox: tuple[float, float, float, float]
-    rows: tuple[tuple[str, ...], ...]
-
-    @property
-    def shape(self) -> tuple[int, int]:
-        return len(self.rows), max((len(row) for row in self.rows), default=0)
-
-    def to_csv(self) -> str:
-        import csv
-
-        buffer = io.StringIO()
-        csv.writer(buffer).writerows(self.rows)
-        return buffer.getvalue()
 
 
 def may_hold_table(page) -> bool:  # type: ignore[no-untyped-def]
@@ -80,22 +60,14 @@ class TableFinder:
             self._pdf.close()
 
 
-def inside(line_box: tuple[float, float, float, float], table: Table, width: float,
-           height: float, rotation: int = 0) -> bool:
-    """Is a line (left, bottom, right, top in unrotated PDF points) inside the table?
-
-    pdfplumber gives the table in the displayed page (/Rotate applied, origin top-left),
-    PDFium the line in the unrotated page (origin bottom-left); width and height are the
-    unrotated page's.
-    """
+def inside(line_box: tuple[float, float, float, float],
+           table_box: tuple[float, float, float, float]) -> bool:
+    """Is the centre of a line inside a table? Both (left, bottom, right, top), one space."""
     left, bottom, right, top = line_box
     x = (left + right) / 2
     y = (bottom + top) / 2
-    shown_x, shown_top = {
-        90: (y, x), 180: (width - x, y), 270: (height - y, width - x),
-    }.get(rotation % 360, (x, height - y))
-    t_left, t_top, t_right, t_bottom = table.bbox
-    return t_left <= shown_x <= t_right and t_top <= shown_top <= t_bottom
+    t_left, t_bottom, t_right, t_top = table_box
+    return t_left <= x <= t_right and t_bottom <= y <= t_top
 
 
 def _clean(cell: str | None) -> str:
