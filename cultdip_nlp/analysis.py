@@ -60,8 +60,12 @@ class Analyser:
 
     def analyse(
         self, document_id: str, text: str, pages: Sequence[Page], language: str | None,
+        skip: Sequence[tuple[int, int]] = (),
     ) -> tuple[list[Page], list[Sentence], list[Tag], list[Mention]]:
-        """Sentences, tags and mentions of a document; pages come back with their language."""
+        """Sentences, tags and mentions of a document; pages come back with their language.
+
+        Paragraphs that start inside a `skip` span (footnote blocks) give no sentences.
+        """
         sentences: list[Sentence] = []
         tags: list[Tag] = []
         mentions: list[Mention] = []
@@ -76,7 +80,9 @@ class Analyser:
             if not page_text.strip():
                 continue
             nlp, tagger, cases = self._components(lang)
-            paragraphs = list(self._paragraphs(text, page))
+            paragraphs = [(offset, paragraph) for offset, paragraph
+                          in self._paragraphs(text, page)
+                          if not any(start <= offset < end for start, end in skip)]
             docs = nlp.pipe((p for _, p in paragraphs), batch_size=64)
             for (offset, _), doc in zip(paragraphs, docs):
                 if tagger is not None:

@@ -43,6 +43,24 @@ def _add_limits(parser: argparse.ArgumentParser) -> None:
                         f"it the document is reported (E110) (default: {DEFAULT_MEMORY_MB})")
 
 
+def _add_pdf_options(parser: argparse.ArgumentParser, batch: bool) -> None:
+    from .ingest.page_clock import DEFAULT_PAGE_SECONDS
+    from .limits import parse_seconds
+
+    parser.add_argument("--keep-footnotes", action="store_true",
+                        help="footnotes give sentences and tags too (by default they stay in "
+                             "the text but are left out of sentences)")
+    parser.add_argument("--page-time-limit", type=parse_seconds, default=DEFAULT_PAGE_SECONDS,
+                        metavar="SECONDS", help="give up a PDF page after this long, record it "
+                        "as failed (E112) and keep the rest of the document; 'none' for no "
+                        f"limit (default: {DEFAULT_PAGE_SECONDS:g})")
+    if batch:
+        parser.add_argument("--tables", action="store_true",
+                            help="find ruled tables in PDFs with pdfplumber and store them "
+                                 "(cultdip tables exports them); costly, see docs/pdf-ingest.md")
+        parser.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages")
+
+
 def add_matrix_filters(parser: argparse.ArgumentParser) -> None:
     """The selection flags shared by `matrix` and `report`."""
     parser.add_argument("--case", choices=["document", "about"], default="document",
@@ -103,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="where the Dask executor writes Parquet partitions of documents, "
                           "sentences, tags and mentions (default: PROJECT/parquet; on a "
                           "cluster it must be visible to every worker)")
+    _add_pdf_options(run, batch=True)
 
     ingest = verbs.add_parser("ingest", help="read files into the store (no tagging)",
                               formatter_class=raw, description=_help("""
@@ -117,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--no-progress", action="store_true")
     ingest.add_argument("--json", action="store_true")
     _add_limits(ingest)
+    _add_pdf_options(ingest, batch=True)
 
     tag = verbs.add_parser("tag", help="tag stored documents with a codebook",
                            formatter_class=raw, description=_help("""
@@ -297,8 +317,9 @@ def build_parser() -> argparse.ArgumentParser:
                                formatter_class=raw, description=_help("""
         Print the text the ingest sees in one file: running headers, footers and page
         numbers removed, paragraphs joined, scanned pages OCRed, table cells left out.
-        With --json: pages (method pdf/ocr/needs_ocr/failed, language, text), tables
-        (page, bbox, rows) and warnings (OCR confidence, failed pages).
+        With --json: pages (method pdf/ocr/needs_ocr/failed, language, text, note, and its
+        blocks: paragraphs with a footnote flag), tables (page, bbox, rows) and warnings
+        (OCR confidence, failed pages, garbage text layers).
 
         Example: cultdip extract report.pdf --json"""))
     extract.add_argument("file", type=Path)
@@ -309,6 +330,17 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages")
     extract.add_argument("--no-tables", action="store_true",
                          help="do not look for tables (faster on table-heavy files)")
+    _add_pdf_options(extract, batch=False)
+    tables = verbs.add_parser("tables", help="export the stored PDF tables as CSV",
+                              formatter_class=raw, description=_help("""
+        Write every table found by `cultdip ingest --tables` (or run --tables) as one CSV
+        file, and an index.csv naming each table's file, document, page, bbox and shape.
+
+        Example: cultdip tables --project out --output-dir out/tables"""))
+    _add_project(tables)
+    tables.add_argument("--output-dir", type=Path, default=None,
+                        help="folder for the CSV files (default: PROJECT/tables)")
+    tables.add_argument("--json", action="store_true", help="print the index as JSON")
     kwic = verbs.add_parser("kwic", help="keyword in context for one code",
                             formatter_class=raw, description=_help("""
         Every tag of a code with the words before and after it, aligned on the keyword

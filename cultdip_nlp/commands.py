@@ -38,6 +38,9 @@ def _print_summary(summary: Summary, project: Path, as_json: bool, verb: str) ->
     if summary.ocr_pages or summary.pages_needing_ocr or summary.failed_pages:
         print(f"  OCR pages: {summary.ocr_pages}   pages needing OCR: "
               f"{summary.pages_needing_ocr}   failed pages: {summary.failed_pages}", file=out)
+    if summary.tables or summary.footnotes:
+        print(f"  PDF tables stored: {summary.tables}   footnote blocks: {summary.footnotes}"
+              " (out of sentences unless --keep-footnotes)", file=out)
     if summary.errors:
         codes = summary.as_dict()["errors_by_code"]
         print("  errors by code: " + ", ".join(f"{code} x{count}" for code, count
@@ -68,10 +71,17 @@ def _settings(args: argparse.Namespace, tag: bool) -> Settings:
                     memory_mb=getattr(args, "memory_limit", DEFAULT_MEMORY_MB))
     executor = getattr(args, "executor", None) or "local"
     parquet = getattr(args, "parquet", None) or (args.project / "parquet")
+    from .ingest.page_clock import DEFAULT_PAGE_SECONDS
+    from .ingest.reader import ReadOptions
+
+    read = ReadOptions(ocr=not getattr(args, "no_ocr", False),
+                       tables=getattr(args, "tables", False),
+                       keep_footnotes=getattr(args, "keep_footnotes", False),
+                       page_seconds=getattr(args, "page_time_limit", DEFAULT_PAGE_SECONDS))
     return Settings(codebook=getattr(args, "codebook", None), tag=tag, jobs=jobs,
                     retry_errors=getattr(args, "retry_errors", False), limits=limits,
                     executor=executor, scheduler=getattr(args, "scheduler", None),
-                    parquet=str(parquet) if executor == "dask" else None)
+                    parquet=str(parquet) if executor == "dask" else None, read=read)
 
 
 def _exit_status(summary: Summary) -> int:
@@ -404,6 +414,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 from .extract_command import cmd_extract  # noqa: E402  (verb in its own module)
+from .tables_command import cmd_tables  # noqa: E402  (verb in its own module)
 
 
 def cmd_kwic(args: argparse.Namespace) -> int:

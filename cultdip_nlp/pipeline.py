@@ -24,9 +24,9 @@ from .analysis import Analyser
 from .codebook import Codebook, load_codebook
 from .errors import CultdipError, ErrorCode
 from .ingest.discover import discover
-from .ingest.reader import MAX_FILE_BYTES, extract
+from .ingest.reader import MAX_FILE_BYTES, ReadOptions, extract
 from .limits import Limits, run_bounded
-from .records import Document, DocumentMeta, FailedDocument, Page, RunInfo
+from .records import Document, DocumentMeta, FailedDocument, Footnote, Page, RunInfo
 from .stopping import GracefulStop
 from .store import Store
 
@@ -43,6 +43,7 @@ class Settings:
     executor: str = "local"  # local (process pool) | dask (executor_dask)
     scheduler: str | None = None  # a Dask scheduler address; None starts a local cluster
     parquet: str | None = None  # where the Dask executor writes its Parquet partitions
+    read: ReadOptions = field(default_factory=ReadOptions)
 
 
 @dataclass
@@ -61,6 +62,8 @@ class Summary:
     ocr_pages: int = 0
     pages_needing_ocr: int = 0
     failed_pages: int = 0
+    tables: int = 0
+    footnotes: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -71,6 +74,7 @@ class Summary:
             "problems": self.problems, "seconds": round(self.seconds, 3),
             "interrupted": self.interrupted, "ocr_pages": self.ocr_pages,
             "pages_needing_ocr": self.pages_needing_ocr, "failed_pages": self.failed_pages,
+            "tables": self.tables, "footnotes": self.footnotes,
             "errors_by_code": dict(sorted(Counter(c for _, c, _ in self.errors).items())),
         }
 
@@ -121,11 +125,14 @@ def new_run(command: str, codebook: Codebook | None, parameters: dict[str, objec
 # The worker side ---------------------------------------------------------------------------
 
 _ANALYSER: Analyser | None = None
+_READ = ReadOptions()
 
 
-def _init_worker(codebook_reference: str | None, tag: bool) -> None:
-    global _ANALYSER
+def _init_worker(codebook_reference: str | None, tag: bool,
+                 read: ReadOptions | None = None) -> None:
+    global _ANALYSER, _READ
     _ANALYSER = Analyser(load_codebook(codebook_reference) if tag else None, tag=tag)
+    _READ = read or ReadOptions()
 
 
 def process_file(path: str, meta: DocumentMeta, data: bytes | None = None) -> Document | FailedDocument:
@@ -142,9 +149,12 @@ def process_file(path: str, meta: DocumentMeta, data: bytes | None = None) -> Do
                                       f"{path}: {error.strerror or error}")
     document_id = hashlib.sha256(data).hexdigest()
     try:
-        extracted = extract(file_path, data, meta.password)
+        extracted = extract(file_path, data, meta.password, meta.language, _READ)
+        footnotes = tuple(Footnote(note.page, note.start, note.end, _READ.keep_footnotes)
+                          for note in extracted.footnotes)
+        skip = [] if _READ.keep_footnotes else [(note.start, note.end) for note in footnotes]
         pages, sentences, tags, mentions = _ANALYSER.analyse(
-            document_id, extracted.text, extracted.pages, meta.language)
+            document_id, extracted.text, extracted.pages, meta.language, skip)
     except CultdipError as error:
         return FailedDocument(id=document_id, path=path, meta=meta, error_code=error.code.value,
                               message=str(error))
@@ -160,7 +170,8 @@ def process_file(path: str, meta: DocumentMeta, data: bytes | None = None) -> Do
     return Document(id=document_id, path=path, meta=meta, text=extracted.text,
                     language=language, pages=tuple(pages), sentences=tuple(sentences),
                     tags=tuple(tags), mentions=tuple(mentions),
-                    warnings=tuple(extracted.warnings))
+                    warnings=tuple(extracted.warnings), footnotes=footnotes,
+                    tables=tuple(extracted.tables))
 
 
 def process_file_bounded(path: str, meta: DocumentMeta, limits: Limits) -> Document | FailedDocument:
@@ -176,12 +187,13 @@ def process_file_bounded(path: str, meta: DocumentMeta, limits: Limits) -> Docum
     return result
 
 
-def _init_pool_worker(codebook_reference: str | None, tag: bool) -> None:
+def _init_pool_worker(codebook_reference: str | None, tag: bool,
+                      read: ReadOptions | None = None) -> None:
     """Pool workers leave Ctrl-C to the batch process, which stops after the current document."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _init_worker(codebook_reference, tag)
+    _init_worker(codebook_reference, tag, read)
 
 
 def _meta_dict(meta: DocumentMeta) -> dict[str, object]:
@@ -274,7 +286,9 @@ def run_batch(paths: list[Path], project: Path, settings: Settings, command: str
     summary = Summary(problems=list(found.problems))
     run = new_run(command, codebook, {"paths": [str(p) for p in paths], "tag": settings.tag,
                                       "jobs": settings.jobs, "codebook": settings.codebook
-                                      or "default"})
+                                      or "default", "tables": settings.read.tables,
+                                      "keep_footnotes": settings.read.keep_footnotes,
+                                      "page_time_limit": settings.read.page_seconds})
     summary.run_id = run.id
     with Store(store_path(project)) as store:
         store.start_run(run)
@@ -325,12 +339,12 @@ def _execute(jobs: Iterator[_Job], settings: Settings) -> Iterator[tuple[Documen
         yield from execute(jobs, settings)
         return
     if settings.jobs <= 1:
-        _init_worker(settings.codebook, settings.tag)
+        _init_worker(settings.codebook, settings.tag, settings.read)
         for job in jobs:
             yield process_file_bounded(str(job.path), job.meta, settings.limits), job
         return
     with ProcessPoolExecutor(max_workers=settings.jobs, initializer=_init_pool_worker,
-                             initargs=(settings.codebook, settings.tag)) as pool:
+                             initargs=(settings.codebook, settings.tag, settings.read)) as pool:
         pending: dict[Future[Document | FailedDocument], _Job] = {}
         limit = settings.jobs * 2
         try:
@@ -361,6 +375,8 @@ def _save(store: Store, result: Document | FailedDocument, job: _Job, run_id: st
     summary.ocr_pages += sum(1 for page in result.pages if page.method == "ocr")
     summary.pages_needing_ocr += sum(1 for page in result.pages if page.method == "needs_ocr")
     summary.failed_pages += sum(1 for page in result.pages if page.method == "failed")
+    summary.tables += len(result.tables)
+    summary.footnotes += len(result.footnotes)
     summary.sentences += len(result.sentences)
     for tag in result.tags:
         summary.tags_by_group[tag.code.split(".")[0]] += 1
@@ -380,7 +396,9 @@ def tag_documents(store: Store, codebook: Codebook, run_id: str, force: bool = F
             text = store.document_text(row["id"])
             pages = [Page(p["number"], p["start"], p["end"], p["language"], p["method"],
                           p["error"]) for p in store.document_pages(row["id"])]
-            _, sentences, tags, mentions = analyser.analyse(row["id"], text, pages, None)
+            skip = [(note.start, note.end) for note in store.document_footnotes(row["id"])
+                    if not note.in_sentences]
+            _, sentences, tags, mentions = analyser.analyse(row["id"], text, pages, None, skip)
             store.replace_analysis(row["id"], sentences, tags, mentions, codebook.hash, run_id)
             summary.processed += 1
             for tag in tags:

@@ -16,7 +16,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 from .errors import CultdipError, ErrorCode
-from .records import Document, FailedDocument, Mention, RunInfo, Sentence, Tag
+from .records import (Document, FailedDocument, Footnote, Mention, RunInfo, Sentence, Table,
+                      Tag)
 
 # Each entry migrates from version i to i+1. Never edit a released entry: add a new one.
 MIGRATIONS: tuple[str, ...] = (
@@ -174,6 +175,33 @@ MIGRATIONS: tuple[str, ...] = (
         created_at REAL NOT NULL
     );
     CREATE INDEX adjudications_tag ON adjudications(tag_id);
+    """,
+    # PDF structure (ingest/pdf.py): footnote blocks, kept in the text but out of sentences
+    # unless in_sentences (--keep-footnotes), and tables found with --tables, whose rows are
+    # a JSON array of arrays of cell strings; bbox in PDF points of the displayed page from
+    # its top-left corner. Both go with their document.
+    """
+    CREATE TABLE footnotes (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        page INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        in_sentences INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (document_id, start)
+    );
+    CREATE TABLE pdf_tables (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        page INTEGER NOT NULL,
+        idx INTEGER NOT NULL,
+        left REAL NOT NULL,
+        top REAL NOT NULL,
+        right REAL NOT NULL,
+        bottom REAL NOT NULL,
+        n_rows INTEGER NOT NULL,
+        n_columns INTEGER NOT NULL,
+        rows TEXT NOT NULL,
+        PRIMARY KEY (document_id, page, idx)
+    );
     """,
 )
 
@@ -363,6 +391,17 @@ class Store:
             self._insert_sentences(db, document.id, document.sentences)
             self._insert_mentions(db, document.id, document.mentions)
             self._insert_tags(db, document.tags, run_id)
+            db.executemany(
+                "INSERT INTO footnotes VALUES (?,?,?,?,?)",
+                [(document.id, note.page, note.start, note.end, int(note.in_sentences))
+                 for note in document.footnotes],
+            )
+            db.executemany(
+                "INSERT INTO pdf_tables VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [(document.id, table.page, table.index, *table.bbox, *table.shape,
+                  json.dumps([list(row) for row in table.rows], ensure_ascii=False))
+                 for table in document.tables],
+            )
             if file_key:
                 self._remember_file(db, *file_key, document.id)
 
@@ -489,6 +528,22 @@ class Store:
         return list(self.connection.execute(
             "SELECT * FROM pages WHERE document_id = ? ORDER BY number", (document_id,)
         ))
+
+    def document_footnotes(self, document_id: str) -> list[Footnote]:
+        return [Footnote(row["page"], row["start"], row["end"], bool(row["in_sentences"]))
+                for row in self.connection.execute(
+                    "SELECT * FROM footnotes WHERE document_id = ? ORDER BY start",
+                    (document_id,))]
+
+    def tables(self) -> list[tuple[sqlite3.Row, Table]]:
+        """Every stored table with its document's row (path, country, year), in file order."""
+        rows = self.connection.execute(
+            "SELECT t.*, d.path, d.country, d.year FROM pdf_tables t"
+            " JOIN documents d ON d.id = t.document_id ORDER BY d.path, t.page, t.idx")
+        return [(row, Table(row["page"], row["idx"],
+                            (row["left"], row["top"], row["right"], row["bottom"]),
+                            tuple(tuple(cells) for cells in json.loads(row["rows"]))))
+                for row in rows]
 
     def tag(self, tag_id: str) -> sqlite3.Row | None:
         return self.connection.execute("SELECT * FROM tags WHERE id = ?", (tag_id,)).fetchone()

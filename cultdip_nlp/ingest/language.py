@@ -25,6 +25,20 @@ _FUNCTION_WORDS: dict[str, frozenset[str]] = {
 }
 
 
+# Spelling cues of Latin-script languages, for short texts (a gazette's imprint: "HERAUSGEBER:
+# Bundesministerium des Innern ... Postanschrift") whose few function words ("des") are
+# shared: German sch/umlauts/eszett and noun suffixes, French and Spanish accents.
+_SPELLING_CUES: dict[str, re.Pattern[str]] = {
+    "de": re.compile(r"(?<=.)sch|[äöüß]|(?:ung|ungen|keit|heit|lich|isch)$"),
+    "fr": re.compile(r"[éèêàçœù]|(?:eaux?|aient)$"),
+    "es": re.compile(r"[ñ¿¡áíóú]|(?:ción|ciones|idad)$"),
+}
+
+
+# E-mail and web addresses say nothing of the language ("bmi.bund.de" is not French "de").
+_ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+")
+
+
 def _script_counts(text: str) -> Counter[str]:
     counts: Counter[str] = Counter()
     for char in text:
@@ -73,9 +87,12 @@ def detect_language(text: str, default: str | None = None) -> str | None:
         return "ar"
     if script == "hebrew":
         return "he"
-    words = Counter(w.lower() for w in _WORD.findall(sample))
+    words = Counter(w.lower() for w in _WORD.findall(_ADDRESS.sub(" ", sample)))
     scores = {
         lang: sum(words[w] for w in vocabulary) for lang, vocabulary in _FUNCTION_WORDS.items()
     }
+    # A word with a spelling cue counts half a function word: it settles short texts.
+    for lang, cue in _SPELLING_CUES.items():
+        scores[lang] += 0.5 * sum(count for word, count in words.items() if cue.search(word))
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] > 0 else default

@@ -70,9 +70,10 @@ def open_pdf(data: bytes, path: Path, password: str | None):  # type: ignore[no-
 # Note-marker candidates in a line of PDFium text (checked against the characters' sizes
 # and baselines before anything is changed): a number at the start of a line stuck to the
 # next word ("1Preliminary"), a number stuck after a word or punctuation ("alert,5 and"), a
-# lone number between lower-case words ("Reports 1 from").
+# lone number between lower-case words ("Reports 1 from"), a number stuck to a capitalised
+# word after a space (a second note on a line PDFium did not break: "docket. 8MCAS is").
 _MARKER_CANDIDATE = re.compile(r"^\d{1,3}(?=[^\W\d_]|[“\"‘(])|(?<=[^\s\d])\d{1,3}(?=[\s.,;:)]|$)"
-                               r"|(?<=\s)\d{1,2}(?=\s+[a-z])")
+                               r"|(?<=\s)\d{1,2}(?=\s+[a-z])|(?<=\s)\d{1,3}(?=[A-Z])")
 # A superscript is set at most this share of its neighbour's size, raised by at least
 # RAISE_SHARE of that size.
 SUPERSCRIPT_SIZE_SHARE = 0.85
@@ -136,8 +137,12 @@ def _without_superscripts(raw: str, start: int, chars: _Chars,
     edits: list[tuple[int, int, str]] = []
     leads = False
     for match in _MARKER_CANDIDATE.finditer(raw):
-        reference = next((k for k in range(match.start() - 1, -1, -1)
-                          if not raw[k].isspace() and not raw[k].isdigit()), None)
+        glued = match.end() < len(raw) and raw[match.end()].isalpha()
+        # A marker stuck to the next word is compared with that word (the line before may
+        # be another line that PDFium did not break), otherwise with the word before.
+        reference = match.end() if glued else next(
+            (k for k in range(match.start() - 1, -1, -1)
+             if not raw[k].isspace() and not raw[k].isdigit()), None)
         if reference is None:
             reference = next((k for k in range(match.end(), len(raw))
                               if not raw[k].isspace() and not raw[k].isdigit()), None)
@@ -148,8 +153,8 @@ def _without_superscripts(raw: str, start: int, chars: _Chars,
             continue
         if chars.raised(start + match.start(), start + reference) < SUPERSCRIPT_RAISE_SHARE * size:
             continue
-        if match.start() == 0:
-            leads = True
+        if match.start() == 0 or glued:
+            leads = leads or match.start() == 0
             edits.append((match.start(), match.end(), match.group() + " "))
         else:
             dropped.add(match.group())
