@@ -2,12 +2,15 @@
 """Ingest throughput against raw PDFium, measured in the same run on the same files.
 
     .venv/bin/python scripts/bench_ingest.py [PDF_FOLDER] [--jobs 2] [--plumber-pages 60]
+                                             [--tables]
 
 Files: the PDFs of ../shared/corpus/pdfs that have a text layer (scans and broken files are
 left out: they measure OCR and error paths, not text extraction). Prints pages/s for
   raw pypdfium2   open + get_text_range per page, one process (the issue's baseline);
   project         cultdip_nlp.ingest.pdf.read_pdf (layout, header/footer removal,
-                  normalisation) over a process pool of --jobs workers, like `cultdip ingest`;
+                  normalisation, footnotes, garbage checks, per-page time limit; with
+                  --tables also pdfplumber's table finder on ruled pages, like `ingest
+                  --tables`) over a process pool of --jobs workers, like `cultdip ingest`;
   pdfplumber      extract_text on the first --plumber-pages pages (the engine it replaced);
 the ratio project/raw (goal >= 0.5), and the peak resident memory of a worker.
 """
@@ -46,12 +49,13 @@ def raw_pages(path: Path) -> int:
         pdf.close()
 
 
-def project_pages(path: str) -> tuple[int, int]:
+def project_pages(path: str, tables: bool = False) -> tuple[int, int]:
     from cultdip_nlp.errors import CultdipError
     from cultdip_nlp.ingest.pdf import read_pdf
 
     try:
-        pages = len(read_pdf(Path(path), Path(path).read_bytes()).pages)
+        pages = len(read_pdf(Path(path), Path(path).read_bytes(), ocr=False,
+                             tables=tables).pages)
     except CultdipError:
         pages = 0
     return pages, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -78,6 +82,8 @@ def main() -> None:
     parser.add_argument("folder", nargs="?", default=str(ROOT.parent / "shared/corpus/pdfs"))
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--plumber-pages", type=int, default=60)
+    parser.add_argument("--tables", action="store_true",
+                        help="the project reads with pdfplumber's table finder on ruled pages")
     args = parser.parse_args()
 
     candidates = sorted(Path(args.folder).glob("*.pdf"))
@@ -91,7 +97,8 @@ def main() -> None:
     # Largest files first so that the two workers finish together.
     ordered = sorted(files, key=lambda path: path.stat().st_size, reverse=True)
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        results = list(pool.map(project_pages, [str(path) for path in ordered]))
+        results = list(pool.map(project_pages, [str(path) for path in ordered],
+                                 [args.tables] * len(ordered)))
     project_seconds = time.perf_counter() - start
     project_total = sum(pages for pages, _ in results)
     peak_kib = max(rss for _, rss in results)
@@ -102,7 +109,8 @@ def main() -> None:
     project_rate = project_total / project_seconds
     print(f"files with a text layer: {len(files)} of {len(candidates)}, pages: {raw_total}")
     print(f"raw pypdfium2 (1 process): {raw_rate:8.1f} pages/s")
-    print(f"project read_pdf ({args.jobs} jobs):  {project_rate:8.1f} pages/s  "
+    label = "project read_pdf" + (" --tables" if args.tables else "")
+    print(f"{label} ({args.jobs} jobs):  {project_rate:8.1f} pages/s  "
           f"(pages {project_total}, worker peak RSS {peak_kib / 1024:.0f} MiB)")
     if plumber_done:
         print(f"pdfplumber extract_text:   {plumber_done / plumber_seconds:8.1f} pages/s "

@@ -74,6 +74,8 @@ def open_pdf(data: bytes, path: Path, password: str | None):  # type: ignore[no-
 # word after a space (a second note on a line PDFium did not break: "docket. 8MCAS is").
 _MARKER_CANDIDATE = re.compile(r"^\d{1,3}(?=[^\W\d_]|[“\"‘(])|(?<=[^\s\d])\d{1,3}(?=[\s.,;:)]|$)"
                                r"|(?<=\s)\d{1,2}(?=\s+[a-z])|(?<=\s)\d{1,3}(?=[A-Z])")
+_DIGIT = re.compile(r"\d")
+_NOTE_SYMBOLS = frozenset("*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")
 # A superscript is set at most this share of its neighbour's size, raised by at least
 # RAISE_SHARE of that size.
 SUPERSCRIPT_SIZE_SHARE = 0.85
@@ -115,18 +117,6 @@ class _Chars:
         ref_x, ref_y = self._x.value, self._y.value
         c.FPDFText_GetCharOrigin(self._raw, index, self._x, self._y)
         return ((self._x.value - ref_x) * up_x + (self._y.value - ref_y) * up_y) / norm
-
-
-def _middle_char(raw: str) -> int:
-    """Offset of a non-space character near the middle of a line (spaces have no font)."""
-    middle = len(raw) // 2
-    for offset in range(middle, len(raw)):
-        if not raw[offset].isspace():
-            return offset
-    for offset in range(middle - 1, -1, -1):
-        if not raw[offset].isspace():
-            return offset
-    return middle
 
 
 def _without_superscripts(raw: str, start: int, chars: _Chars,
@@ -221,28 +211,44 @@ def page_lines(page) -> PageLines:  # type: ignore[no-untyped-def]
         text = textpage.get_text_range()
         chars = _Chars(textpage)
         segments: list[Line] = []
+        middles: list[int] = []
         markers: set[str] = set()
+        notes_possible = False
         start = 0
         for raw in text.split("\r\n"):
             count = len(raw)
             if raw.strip():
-                boxes = [textpage.get_rect(index)
-                         for index in range(textpage.count_rects(start, count))]
-                if boxes:
-                    middle = start + _middle_char(raw)
+                rects = textpage.count_rects(start, count)
+                if rects:
+                    if rects == 1:
+                        left, bottom, right, top = textpage.get_rect(0)
+                    else:
+                        boxes = [textpage.get_rect(index) for index in range(rects)]
+                        left = min(box[0] for box in boxes)
+                        bottom = min(box[1] for box in boxes)
+                        right = max(box[2] for box in boxes)
+                        top = max(box[3] for box in boxes)
+                    middle = start + count // 2
+                    if raw[count // 2] == " " and count > 1:
+                        middle -= 1
                     if turn is None:
                         turn = _text_turn(chars, middle)
-                    box = turn_box((min(box[0] for box in boxes) - crop_left,
-                                    min(box[1] for box in boxes) - crop_bottom,
-                                    max(box[2] for box in boxes) - crop_left,
-                                    max(box[3] for box in boxes) - crop_bottom),
-                                   turn, width, height)
-                    size = chars.size(middle)
+                    box = turn_box((left - crop_left, bottom - crop_bottom, right - crop_left,
+                                    top - crop_bottom), turn, width, height)
                     leads = False
-                    if _MARKER_CANDIDATE.search(raw):
+                    if _DIGIT.search(raw) and _MARKER_CANDIDATE.search(raw):
                         raw, leads = _without_superscripts(raw, start, chars, markers)
-                    segments.append(Line(raw.replace("\n", " "), *box, size, leads))
+                        notes_possible = notes_possible or leads
+                    elif raw.lstrip()[:1] in _NOTE_SYMBOLS:
+                        notes_possible = True
+                    segments.append(Line(raw.replace("\n", " "), *box, 0.0, leads))
+                    middles.append(middle)
             start += count + 2
+        # Font sizes only matter where a footnote may start (a superscript marker or a note
+        # symbol on the page): most pages are spared one PDFium call pair per line.
+        if notes_possible or markers:
+            for segment, middle in zip(segments, middles):
+                segment.size = chars.size(middle)
     finally:
         textpage.close()
     turned = turn or 0
@@ -371,16 +377,20 @@ class _Reading:
             self.warnings.append(warning)
             return text, method, error
         joined = " ".join(line.text for line in layout.lines)
-        problem = garbage_reason(joined) or unmapped_reason(page, joined)
-        if problem:
-            return self._reread(page, number, problem)
+        garbage = garbage_reason(joined)
+        if garbage:  # the file's own Unicode map is wrong: pdfminer would follow it too
+            return self._reread(page, number, garbage, pdfminer=False)
+        unmapped = unmapped_reason(page, joined)
+        if unmapped:  # PDFium lacks the fonts' maps (CMaps pdfminer carries)
+            return self._reread(page, number, unmapped, pdfminer=True)
         if self.finder is not None and may_hold_table(page):
             layout = _without_tables(layout, number, self.finder, self.tables, self.warnings)
         return layout
 
-    def _reread(self, page, number: int, problem: str) -> tuple[str, str, str | None]:  # type: ignore[no-untyped-def]
+    def _reread(self, page, number: int, problem: str,  # type: ignore[no-untyped-def]
+                pdfminer: bool) -> tuple[str, str, str | None]:
         """A page whose text layer is garbage: pdfminer if it reads it, else OCR."""
-        fallback = _pdfminer_page(self.data, number, self.password)
+        fallback = _pdfminer_page(self.data, number, self.password) if pdfminer else ""
         if usable(fallback):
             self.notes[number] = f"text layer unusable ({problem}); read with pdfminer"
             self.warnings.append(f"page {number}: {self.notes[number]}")

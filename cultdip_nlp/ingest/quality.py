@@ -57,7 +57,9 @@ def garbage_reason(text: str) -> str | None:
 
 def unmapped_reason(page, text: str) -> str | None:  # type: ignore[no-untyped-def]
     """Why a page with little text is unmapped (many text objects, few characters), or None."""
-    chars = sum(1 for char in text if not char.isspace())
+    if len(text) >= 4 * LITTLE_TEXT:
+        return None
+    chars = len(text) - len(_SPACE.findall(text))
     if chars >= LITTLE_TEXT:
         return None
     import pypdfium2.raw as pdfium_c
