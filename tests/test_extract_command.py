@@ -20,8 +20,16 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_extract_prints_clean_text_of_a_three_column_page() -> None:
     result = run(str(PDFS / "us_federal-register_2020-17221_proposed-rule.pdf"))
     assert result.returncode == 0, result.stderr
-    assert "which process inputs from the pilots and aircraft sensors" in result.stdout
+    # Printed over six lines of page 2's first column, with two superscript note markers.
+    assert ("Reports from the accident investigation indicate that the airplane’s flight "
+            "control system generated repeated airplane nose-down horizontal stabilizer trim "
+            "commands contributing to the accident.") in result.stdout
     assert "Federal Register / Vol. 85" not in result.stdout
+    # Footnote 2 is the text sentences are made of only with --keep-footnotes.
+    note = "which process inputs from the pilots and aircraft sensors"
+    assert note not in result.stdout
+    assert note in run(str(PDFS / "us_federal-register_2020-17221_proposed-rule.pdf"),
+                       "--keep-footnotes").stdout
 
 
 def test_extract_json_gives_pages_languages_and_tables() -> None:
