@@ -76,6 +76,12 @@ def test_footnotes_stay_out_of_sentences_unless_kept(tmp_path: Path) -> None:
     assert len(found[True]) > len(found[False])
     # The body's sentences are the same either way.
     assert set(found[False]) <= set(found[True])
+    # Tagging the stored text again leaves the footnotes out as the ingest did.
+    assert main(["tag", "--project", str(tmp_path / "project-False"), "--force",
+                 "--no-progress"]) == 0
+    with sqlite3.connect(store_path(tmp_path / "project-False")) as db:
+        retagged = [row[0] for row in db.execute("SELECT text FROM sentences")]
+    assert sorted(retagged) == sorted(found[False])
 
 
 def test_extract_json_flags_footnote_blocks(federal_register) -> None:  # type: ignore[no-untyped-def]

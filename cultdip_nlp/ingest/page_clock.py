@@ -6,7 +6,8 @@ records it as failed with E112 PAGE_TIME_LIMIT and keeps the rest. It is an inte
 measurable next to reading the page. Python code (pdfplumber's table finder, the wait for
 tesseract) is interrupted at once; a call into PDFium's C code is interrupted when it returns,
 so a page stuck inside PDFium itself is left to the per-document limit. Signals reach only the
-main thread: elsewhere (a thread pool) the clock does nothing.
+main thread: elsewhere (a thread pool), or while another interval timer is armed, the clock
+does nothing.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ class PageClock:
         self._previous: object = None
 
     def __enter__(self) -> "PageClock":
+        # Someone else's interval timer (a test runner's, a caller's) is left alone.
+        if self._active and signal.getitimer(signal.ITIMER_REAL)[0] > 0:
+            self._active = False
         if self._active:
             self._previous = signal.signal(signal.SIGALRM, _expired)
         return self
