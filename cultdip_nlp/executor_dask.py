@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .records import Document, DocumentMeta, FailedDocument, Mention, Page, Sentence, Tag
+from .records import (Document, DocumentMeta, FailedDocument, Footnote, Mention, Page,
+                      Sentence, Table, Tag)
 
 if TYPE_CHECKING:
     from .pipeline import Settings, _Job
@@ -43,6 +44,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("error_code", pa.string()), ("message", pa.string()), ("language", pa.string()),
         ("country", pa.string()), ("year", pa.int64()), ("meta", pa.string()),
         ("text", pa.string()), ("pages", pa.string()), ("warnings", pa.string()),
+        # JSON: [[page, start, end, in_sentences]] and [[page, index, bbox, rows]].
+        ("footnotes", pa.string()), ("pdf_tables", pa.string()),
     ]),
     "sentences": pa.schema([
         ("document_id", pa.string()), ("idx", pa.int64()), ("page", pa.int64()),
@@ -64,18 +67,23 @@ SCHEMAS: dict[str, pa.Schema] = {
 
 # The worker side ---------------------------------------------------------------------------
 
-_WORKER_SETTINGS: tuple[str | None, bool] | None = None
+_WORKER_SETTINGS: tuple[str | None, bool, Any] | None = None
 
 
 def process_partition(files: list[tuple[str, DocumentMeta]], folder: str, name: str,
-                      codebook: str | None, tag: bool) -> str:
-    """Process files on a worker and write their rows as one Parquet file per table."""
+                      codebook: str | None, tag: bool, read: Any = None) -> str:
+    """Process files on a worker and write their rows as one Parquet file per table.
+
+    `read` is the batch's ReadOptions (tables, footnotes, OCR); the per-page time limit
+    needs the main thread, which a Dask task does not run in, so there only the
+    per-document limit applies.
+    """
     global _WORKER_SETTINGS
     from . import pipeline
 
-    if _WORKER_SETTINGS != (codebook, tag):
-        pipeline._init_worker(codebook, tag)
-        _WORKER_SETTINGS = (codebook, tag)
+    if _WORKER_SETTINGS != (codebook, tag, read):
+        pipeline._init_worker(codebook, tag, read)
+        _WORKER_SETTINGS = (codebook, tag, read)
     rows: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
     for path, meta in files:
         _add_rows(rows, pipeline.process_file(path, meta))
@@ -99,7 +107,8 @@ def _add_rows(rows: dict[str, list[dict[str, Any]]], result: Document | FailedDo
     if isinstance(result, FailedDocument):
         rows["documents"].append({**common, "status": "error", "error_code": result.error_code,
                                   "message": result.message, "language": None, "text": None,
-                                  "pages": "[]", "warnings": "[]"})
+                                  "pages": "[]", "warnings": "[]", "footnotes": "[]",
+                                  "pdf_tables": "[]"})
         return
     rows["documents"].append({
         **common, "status": "ok", "error_code": None, "message": None,
@@ -107,6 +116,10 @@ def _add_rows(rows: dict[str, list[dict[str, Any]]], result: Document | FailedDo
         "pages": json.dumps([[p.number, p.start, p.end, p.language, p.method, p.error]
                              for p in result.pages]),
         "warnings": json.dumps(list(result.warnings)),
+        "footnotes": json.dumps([[n.page, n.start, n.end, n.in_sentences]
+                                 for n in result.footnotes]),
+        "pdf_tables": json.dumps([[t.page, t.index, list(t.bbox), [list(r) for r in t.rows]]
+                                  for t in result.tables], ensure_ascii=False),
     })
     rows["sentences"].extend(
         {"document_id": result.id, "idx": s.index, "page": s.page, "start": s.start,
@@ -155,6 +168,10 @@ def read_partition(folder: Path, name: str) -> list[Document | FailedDocument]:
                                    start=m["start"], end=m["end"], text=m["text"])
                            for m in parts.get("mentions", [])),
             warnings=tuple(json.loads(row["warnings"])),
+            footnotes=tuple(Footnote(*note) for note in json.loads(row.get("footnotes") or "[]")),
+            tables=tuple(Table(page, index, tuple(bbox), tuple(tuple(r) for r in rows))
+                         for page, index, bbox, rows in json.loads(row.get("pdf_tables")
+                                                                   or "[]")),
         ))
     return results
 
@@ -190,7 +207,8 @@ def execute(jobs: Iterator["_Job"], settings: "Settings"
                 batches[name] = batch
                 pending.add(client.submit(
                     process_partition, [(str(job.path), job.meta) for job in batch],
-                    str(folder), name, settings.codebook, settings.tag, key=name, pure=False))
+                    str(folder), name, settings.codebook, settings.tag, settings.read,
+                    key=name, pure=False))
             while pending.count() and (not batch or pending.count() >= limit):
                 future = next(pending)
                 name = future.result()

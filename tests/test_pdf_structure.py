@@ -224,3 +224,27 @@ def test_page_time_limit_fails_the_slow_page_and_keeps_the_rest(tmp_path: Path) 
     assert extracted.pages[2].error.startswith("E112 page 3: stopped after 1 s")
     assert "Executive Order 13702" in extracted.text
     assert any(warning.startswith("E112") for warning in extracted.warnings)
+
+
+def test_dask_executor_carries_footnotes_and_tables(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    for name in (FEDERAL_REGISTER.name, "us_senate_expenditures_table.pdf"):
+        shutil.copy2(PDFS / name, folder / name)
+    stored = {}
+    for executor in ("local", "dask"):
+        project = tmp_path / executor
+        settings = Settings(tag=False, jobs=1, executor=executor,
+                            parquet=str(project / "parquet") if executor == "dask" else None,
+                            read=ReadOptions(tables=True))
+        run_batch([folder], project, settings, command="ingest", progress=False)
+        with sqlite3.connect(store_path(project)) as db:
+            stored[executor] = (
+                db.execute("SELECT page, start, end, in_sentences FROM footnotes"
+                           " ORDER BY start").fetchall(),
+                db.execute("SELECT page, idx, n_rows, n_columns, rows FROM pdf_tables"
+                           " ORDER BY page, idx").fetchall(),
+                db.execute("SELECT count(*) FROM sentences").fetchone())
+    assert stored["dask"] == stored["local"]
+    assert len(stored["dask"][0]) == 2 and len(stored["dask"][1]) >= 1
