@@ -43,6 +43,8 @@ def test_footnotes_are_marked_and_their_markers_set_apart(federal_register) -> N
     assert "\n\n2 The flight control system for 737 MAX airplanes" in notes[2]
     assert "docket.\n\n" in notes[2] or "docket. 8 MCAS is a function" in notes[2]
     assert notes[3].startswith("10 A flight control law generates commands")
+    # A note line that starts with a number is not a new note unless the number goes up.
+    assert "\n\n13 More than 10 degrees difference for more than 10 seconds.\n\n14 " in notes[3]
     page = federal_register.pages[1]
     assert federal_register.footnotes[0].end == page.end  # the notes end their page
     body = federal_register.text[page.start:federal_register.footnotes[0].start]

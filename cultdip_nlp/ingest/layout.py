@@ -194,8 +194,15 @@ def split_footnotes(lines: list[Line], body: float,
 def notes_text(lines: list[Line], markers: set[str] = frozenset()) -> str:  # type: ignore[assignment]
     """Footnote lines to text: each note (a line that starts with its marker) a paragraph."""
     groups: list[list[Line]] = []
+    last = 0
     for line in lines:
-        if not groups or _starts_note(line, markers):
+        starts = _starts_note(line, markers)
+        if starts and line.text[0].isdigit():
+            # Notes are numbered upwards: "10 seconds." after note 13 continues it.
+            number = int(_LEADING_NUMBER.match(line.text).group())  # type: ignore[union-attr]
+            starts = number > last or line.superscript_lead
+            last = max(last, number) if starts else last
+        if not groups or starts:
             groups.append([])
         groups[-1].append(line)
     return "\n\n".join(" ".join(line.text for line in group) for group in groups)
