@@ -239,7 +239,7 @@ def page_lines(page) -> PageLines:  # type: ignore[no-untyped-def]
                     if _DIGIT.search(raw) and _MARKER_CANDIDATE.search(raw):
                         raw, leads = _without_superscripts(raw, start, chars, markers)
                         notes_possible = notes_possible or leads
-                    elif raw.lstrip()[:1] in _NOTE_SYMBOLS:
+                    if raw.lstrip()[:1] in _NOTE_SYMBOLS:
                         notes_possible = True
                     segments.append(Line(raw.replace("\n", " "), *box, 0.0, leads))
                     middles.append(middle)
