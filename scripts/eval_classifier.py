@@ -9,7 +9,7 @@ suggestions above each code's threshold (only where the rules did not tag that c
     python scripts/eval_classifier.py [GOLD.jsonl ...] [--folds 5] [--seed 13]
         [--training gold|review] [--weak-negatives 0.5] [--threshold-scope code|group]
         [--target-precision 0.9] [--min-support 3] [--features word+char] [--model logistic]
-        [--experiments] [--json]
+        [--experiments] [--curve] [--json]
 
 Training data, as the store would hold it:
   gold    every sentence fully coded: each code the coder did not give is a judged negative.
@@ -21,7 +21,10 @@ Prints micro precision and recall, overall and per code group, the number of sug
 their own precision; the best precision any threshold could give the classifier's top 5, 10,
 20 candidates (if even that is below the rules' precision, no threshold meets the goal); and
 whether the goal is met: more recall, and precision not lower than the rules' (or than 0.90,
-whichever is lower). --experiments runs the comparison table of docs/learning.md.
+whichever is lower). --experiments runs the comparison table of docs/learning.md. --curve
+prints learning curves: the same evaluation with each fold trained on 25, 50, 75 and 100% of
+its training documents, and `learn train`'s curve (cross-validated F1 per code group on all
+gold sentences) with its estimate of the judged sentences needed to reach the target.
 Default gold files: docs/gold/gold.jsonl and docs/gold/purposive/purposive.jsonl.
 """
 
@@ -130,14 +133,19 @@ def training_sentences(gold: list[dict], ruled: list[set[str]], indices: list[in
 
 
 def evaluate(gold: list[dict], ruled: list[set[str]], settings: Settings, folds: int,
-             seed: int, codebook_hash: str, all_codes: frozenset[str]) -> dict:
+             seed: int, codebook_hash: str, all_codes: frozenset[str],
+             fraction: float = 1.0) -> dict:
+    """Cross-validated rules vs rules + classifier; `fraction` trains each fold on a seeded
+    share of its training documents (for the learning curve)."""
     combined: list[set[str]] = [set(r) for r in ruled]
     candidates: list[tuple[float, bool, str]] = []  # (probability, correct, group) rule-missed
     splitter = GroupKFold(n_splits=folds, shuffle=True, random_state=seed)
     for fold, (train_rows, test_rows) in enumerate(
             splitter.split(gold, groups=[g["source"] for g in gold])):
-        training = training_sentences(gold, ruled, [int(i) for i in train_rows], all_codes, settings,
-                                      seed + fold)
+        rows = [int(i) for i in train_rows]
+        if fraction < 1.0:
+            rows = sorted(random.Random(seed + fold).sample(rows, int(fraction * len(rows))))
+        training = training_sentences(gold, ruled, rows, all_codes, settings, seed + fold)
         codes = sorted({c for s in training for c in s.positives})
         models, card = train(training, codes, codebook_hash, seed=seed,
                              target_precision=settings.target_precision,
@@ -156,7 +164,7 @@ def evaluate(gold: list[dict], ruled: list[set[str]], settings: Settings, folds:
     truth = [set(g["codes"]) for g in gold]
     rules_pairs = list(zip(ruled, truth))
     combined_pairs = list(zip(combined, truth))
-    result: dict = {"settings": settings.label(), "groups": {}}
+    result: dict = {"settings": settings.label(), "fraction": fraction, "groups": {}}
     for group in (None, *GROUPS):
         key = group or "micro"
         added = [(c - r) for c, r in zip(combined, ruled)]
@@ -229,6 +237,8 @@ def main() -> None:
     parser.add_argument("--model", choices=MODELS, default="logistic")
     parser.add_argument("--experiments", action="store_true",
                         help="run the comparison of docs/learning.md and print a table")
+    parser.add_argument("--curve", action="store_true",
+                        help="learning curves and the judged sentences needed (see above)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     paths = args.gold or args.gold_option or DEFAULT_GOLD
@@ -244,9 +254,12 @@ def main() -> None:
               f"{sum(len(g['codes']) for g in gold)} code assignments, "
               f"{len({g['source'] for g in gold})} documents), {args.folds}-fold by document, "
               f"seed {args.seed}")
-    runs = EXPERIMENTS if args.experiments else [Settings(
-        args.training, args.weak_negatives, args.threshold_scope, args.target_precision,
-        args.min_support, args.features, args.model)]
+    settings = Settings(args.training, args.weak_negatives, args.threshold_scope,
+                        args.target_precision, args.min_support, args.features, args.model)
+    if args.curve:
+        print_curves(gold, ruled, settings, args, codebook.hash, all_codes, header)
+        return
+    runs = EXPERIMENTS if args.experiments else [settings]
     results = [evaluate(gold, ruled, s, args.folds, args.seed, codebook.hash, all_codes)
                for s in runs]
     if args.json:
@@ -268,6 +281,45 @@ def main() -> None:
               f"{'-' if own is None else f'{own:.2f}'} | "
               f"{result['best_possible'].get('top_10', float('nan')):.2f} | "
               f"{'met' if result['goal_met'] else 'not met'} |")
+
+
+def print_curves(gold: list[dict], ruled: list[set[str]], settings: Settings,
+                 args: argparse.Namespace, codebook_hash: str, all_codes: frozenset[str],
+                 header: str) -> None:
+    """Is the classifier getting closer to the goal as judgements grow, and how far is it?"""
+    from cultdip_nlp.learn.classifier import judgements_needed, learning_curve
+
+    fractions = (0.25, 0.5, 0.75, 1.0)
+    results = [evaluate(gold, ruled, settings, args.folds, args.seed, codebook_hash,
+                        all_codes, fraction) for fraction in fractions]
+    sentences = training_sentences(gold, ruled, list(range(len(gold))), all_codes,
+                                   Settings(training="gold"), args.seed)
+    codes = sorted({c for s in sentences for c in s.positives})
+    curve = learning_curve(sentences, codes, seed=args.seed)
+    needed = judgements_needed(curve, args.target_precision)
+    if args.json:
+        print(json.dumps({"header": header, "evaluation_curve": results,
+                          "f1_curve": curve, "judgements_needed": needed}, indent=2))
+        return
+    print(header)
+    print(f"settings: {settings.label()}")
+    print(f"{'share of training folds':>24} {'P':>6} {'R':>6} {'suggestions':>11} "
+          f"{'best top-10 P':>13}")
+    for fraction, result in zip(fractions, results):
+        micro = result["groups"]["micro"]
+        print(f"{fraction:24.0%} {micro['combined']['precision']:6.3f} "
+              f"{micro['combined']['recall']:6.3f} {micro['suggestions']:11} "
+              f"{result['best_possible'].get('top_10', float('nan')):13.2f}")
+    keys = [k for k in curve[0] if k != "judged_sentences"]
+    print("\ncross-validated F1 and average precision (AP) on all gold sentences, as"
+          " `cultdip learn train` prints them:")
+    print(f"{'judged':>7} " + " ".join(f"{k:>15}" for k in keys))
+    for point in curve:
+        print(f"{point['judged_sentences']:7} " + " ".join(f"{point[k]:15.3f}" for k in keys))
+    print(f"judged sentences needed for AP {args.target_precision} (log fit, a rough guide; "
+          "- = flat or beyond 100x): "
+          + ", ".join(f"{k} " + (f"about {v:,}" if v is not None else "-")
+                      for k, v in needed.items()))
 
 
 if __name__ == "__main__":

@@ -269,17 +269,22 @@ def test_learning_curve_per_group_and_judgements_needed(trained: dict) -> None:
     curve = trained["learning_curve"]
     assert [p["judged_sentences"] for p in curve] == sorted(p["judged_sentences"]
                                                             for p in curve)
+    groups = {"micro", "identity", "instrument", "outcome"}
     for point in curve:
-        assert {"micro_f1", "identity_f1", "instrument_f1", "outcome_f1"} <= set(point)
+        assert {f"{g}_{m}" for g in groups for m in ("f1", "ap")} <= set(point)
+        assert all(0 <= point[f"{g}_ap"] <= 1 for g in groups)
     needed = trained["judgements_needed"]
-    assert set(needed) == {"micro_f1", "identity_f1", "instrument_f1", "outcome_f1"}
+    assert set(needed) == groups
     assert needed == judgements_needed(curve, 0.3)
-    rising = [{"judged_sentences": n, "micro_f1": f} for n, f in
+    rising = [{"judged_sentences": n, "micro_ap": f} for n, f in
               ((100, 0.2), (200, 0.3), (400, 0.4))]
-    # F1 = a + b ln n through these points reaches 0.6 at 1,600 judged sentences
-    assert judgements_needed(rising, 0.6)["micro_f1"] == pytest.approx(1600, rel=0.01)
-    flat = [{**p, "micro_f1": 0.2} for p in rising]
-    assert judgements_needed(flat, 0.6)["micro_f1"] is None
+    # AP = a + b ln n through these points reaches 0.6 at 1,600 judged sentences
+    assert judgements_needed(rising, 0.6)["micro"] == 1600
+    assert judgements_needed(rising, 0.4)["micro"] == 400  # reached already
+    flat = [{**p, "micro_ap": 0.2} for p in rising]
+    assert judgements_needed(flat, 0.6)["micro"] is None
+    slow = [{**p, "micro_ap": 0.2 + i * 0.01} for i, p in enumerate(rising)]
+    assert judgements_needed(slow, 0.9)["micro"] is None  # beyond 100 times: no promise
     assert trained["parameters"]["weak_negative_sentences"] > 0
 
 

@@ -294,9 +294,14 @@ def learning_curve(sentences: Sequence[LabelledSentence], codes: Sequence[str], 
                    fractions: Sequence[float] = (0.25, 0.5, 0.75, 1.0),
                    features: str = "word+char", model: str = "logistic"
                    ) -> list[dict[str, float]]:
-    """Cross-validated F1 against the number of judged sentences used: micro over all codes
-    and per code group. A code without enough positives in a subset counts its positives as
-    missed, so the curve also shows codes coming to life as judgements accumulate."""
+    """Cross-validated quality against the number of judged sentences used, micro over all
+    codes and per code group: F1 at probability 0.5, and average precision (AP) of the
+    pooled held-out probabilities, which does not depend on a threshold and says how well
+    the classifier ranks true codes above false ones (what a precision target needs). A code
+    without enough positives in a subset counts its positives as missed (probability 0), so
+    the curve also shows codes coming to life as judgements accumulate."""
+    from sklearn.metrics import average_precision_score
+
     sentences = list(sentences)
     rng = np.random.default_rng(seed)
     order = rng.permutation(len(sentences))
@@ -304,52 +309,60 @@ def learning_curve(sentences: Sequence[LabelledSentence], codes: Sequence[str], 
     for fraction in fractions:
         subset = [sentences[i] for i in order[: max(10, int(fraction * len(sentences)))]]
         counts = {group: [0, 0, 0] for group in (*GROUPS, "micro")}
+        pooled: dict[str, tuple[list[np.ndarray], list[np.ndarray]]] = {
+            group: ([], []) for group in (*GROUPS, "micro")}
         matrix = make_features(features).fit_transform([s.text for s in subset])
         for code in codes:
             rows_list, labels = target_rows(code, subset)
-            tp = fp = 0
-            fn = sum(labels)
+            y = np.array(labels, dtype=int)
+            scores = np.zeros(len(y))
             if sum(labels) >= 3 and len(labels) - sum(labels) >= 3:
-                rows, y = np.array(rows_list), np.array(labels)
-                predicted = _out_of_fold(matrix, rows, y, seed, model, most_folds=3) >= 0.5
-                tp = int((predicted & (y == 1)).sum())
-                fp = int((predicted & (y == 0)).sum())
-                fn = int((~predicted & (y == 1)).sum())
+                scores = _out_of_fold(matrix, np.array(rows_list), y, seed, model, most_folds=3)
+            predicted = scores >= 0.5
+            tp = int((predicted & (y == 1)).sum())
+            fp = int((predicted & (y == 0)).sum())
+            fn = int((~predicted & (y == 1)).sum())
             for key in (group_of(code), "micro"):
                 if key in counts:
                     counts[key][0] += tp
                     counts[key][1] += fp
                     counts[key][2] += fn
+                    pooled[key][0].append(scores)
+                    pooled[key][1].append(y)
         point: dict[str, float] = {"judged_sentences": len(subset)}
         for key, (tp, fp, fn) in counts.items():
-            point["micro_f1" if key == "micro" else f"{key}_f1"] = \
-                round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0
+            name = "micro" if key == "micro" else key
+            point[f"{name}_f1"] = round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0
+            labels_all = np.concatenate(pooled[key][1]) if pooled[key][1] else np.zeros(0)
+            point[f"{name}_ap"] = round(float(average_precision_score(
+                labels_all, np.concatenate(pooled[key][0]))), 4) if labels_all.sum() else 0.0
         curve.append(point)
     return curve
 
 
-def judgements_needed(curve: list[dict[str, float]], level: float) -> dict[str, object]:
-    """Per curve (micro and each group): judged sentences at which F1 would reach `level`,
-    from a least-squares fit F1 = a + b ln(n) through the curve's points. A rough guide to
-    how much more coding the classifier needs, not a promise: None when the curve is flat
-    or falling (more judgements of the same kind are not helping yet)."""
+def judgements_needed(curve: list[dict[str, float]], level: float, measure: str = "ap"
+                      ) -> dict[str, object]:
+    """Per curve (micro and each group): judged sentences at which the measure (average
+    precision by default) would reach `level`, from a least-squares fit m = a + b ln(n)
+    through the curve's points. A rough guide to how much more coding the classifier needs,
+    not a promise: None when the curve is flat or falling, or the fit lands beyond 100 times
+    the sentences judged so far (more judgements of the same kind are not helping yet)."""
     result: dict[str, object] = {}
     if len(curve) < 2:
         return result
-    n = np.log([p["judged_sentences"] for p in curve])
-    for key in ("micro_f1", *(f"{g}_f1" for g in GROUPS)):
+    judged = [p["judged_sentences"] for p in curve]
+    n = np.log(judged)
+    for group in ("micro", *GROUPS):
+        key = f"{group}_{measure}"
         if key not in curve[0]:
             continue
-        f1 = np.array([p[key] for p in curve])
-        if f1[-1] >= level:
-            result[key] = int(curve[-1]["judged_sentences"])
+        values = np.array([p[key] for p in curve])
+        if values[-1] >= level:
+            result[group] = int(judged[-1])
             continue
-        slope, intercept = np.polyfit(n, f1, 1)
-        if slope <= 1e-6:
-            result[key] = None
-            continue
-        needed = math.exp((level - intercept) / slope)
-        result[key] = int(min(needed, 1e9))
+        slope, intercept = np.polyfit(n, values, 1)
+        needed = math.exp(min((level - intercept) / slope, 50.0)) if slope > 1e-6 else math.inf
+        result[group] = int(round(needed, -1)) if needed <= 100 * judged[-1] else None
     return result
 
 
@@ -370,17 +383,20 @@ def plot_learning_curve(curve: list[dict[str, float]], path: Path) -> Path:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    figure, axes = plt.subplots(figsize=(5.5, 3.5))
+    figure, axes = plt.subplots(figsize=(6, 3.8))
     x = [p["judged_sentences"] for p in curve]
-    for key, label, style in (("micro_f1", "all codes (micro)", "-o"),
-                              *((f"{g}_f1", g, "--.") for g in GROUPS)):
-        if curve and key in curve[0]:
-            axes.plot(x, [p[key] for p in curve], style, label=label)
+    for group, color in zip(("micro", *GROUPS), ("black", "tab:blue", "tab:orange",
+                                                  "tab:green")):
+        for measure, style in (("f1", "-o"), ("ap", ":s")):
+            key = f"{group}_{measure}"
+            if curve and key in curve[0]:
+                axes.plot(x, [p[key] for p in curve], style, color=color, markersize=4,
+                          label=f"{group} {measure.upper()}")
     axes.set_xlabel("judged sentences used for training")
-    axes.set_ylabel("F1 (cross-validated)")
+    axes.set_ylabel("cross-validated F1 / AP")
     axes.set_ylim(0, 1)
     axes.grid(alpha=0.3)
-    axes.legend(fontsize=8)
+    axes.legend(fontsize=7, ncol=2)
     axes.set_title("Learning curve")
     figure.tight_layout()
     figure.savefig(path, dpi=110)

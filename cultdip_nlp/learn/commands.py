@@ -57,19 +57,20 @@ def cmd_train(args: argparse.Namespace) -> int:
     for code, reason in sorted(card.skipped.items()):
         if not reason.startswith("0 positive"):
             print(f"  skipped {code}: {reason}")
-    keys = [k for k in card.learning_curve[0] if k.endswith("_f1")] if card.learning_curve \
-        else []
-    print("learning curve (cross-validated F1):")
-    print("  " + f"{'judged':>7} " + " ".join(f"{k[:-3]:>10}" for k in keys))
+    keys = [k for k in card.learning_curve[0] if k != "judged_sentences"] \
+        if card.learning_curve else []
+    print("learning curve (cross-validated; AP = average precision, threshold-free):")
+    print("  " + f"{'judged':>7} " + " ".join(f"{k:>15}" for k in keys))
     for point in card.learning_curve:
         print("  " + f"{point['judged_sentences']:7} "
-              + " ".join(f"{point[k]:10.3f}" for k in keys))
+              + " ".join(f"{point[k]:15.3f}" for k in keys))
     print(f"  plot: {target / 'learning_curve.png'}")
-    print(f"judged sentences needed for F1 {args.target_precision} (log fit of the curve;"
+    print(f"judged sentences needed for AP {args.target_precision} (log fit of the curve;"
           " a rough guide):")
-    for key, needed in card.judgements_needed.items():
-        print(f"  {key[:-3]:10} " + (f"about {needed:,}" if needed is not None
-                                     else "not on the present trend (curve flat)"))
+    for group, needed in card.judgements_needed.items():
+        print(f"  {group:10} " + (f"about {needed:,}" if needed is not None else
+                                  "not on the present trend (flat, or beyond 100 times"
+                                  " the sentences judged so far)"))
     return 0
 
 
