@@ -38,7 +38,6 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 from sklearn.model_selection import GroupKFold
 
 from cultdip_nlp.analysis import Analyser
