@@ -114,11 +114,13 @@ def rescore_candidates(connection: sqlite3.Connection,
             if code in models and tag_id in rows:
                 by_code.setdefault(code, []).append(position)
         scores = [c[2] for c in chunk]
+        # one transform of the chunk's texts serves every code's model
+        texts = [rows[tag_id][1] if tag_id in rows else "" for tag_id, _, _ in chunk]
+        every = probabilities({code: models[code] for code in by_code}, texts)
         for code, positions in by_code.items():
-            texts = [rows[chunk[p][0]][1] for p in positions]
-            for position, probability in zip(positions, models[code].predict_proba(texts)[:, 1]):
+            for position in positions:
                 source = rows[chunk[position][0]][0]
-                scores[position] = 1 - tag_uncertainty(float(probability), source)
+                scores[position] = 1 - tag_uncertainty(float(every[code][position]), source)
         for (tag_id, code, _), score in zip(chunk, scores):
             yield tag_id, code, score
 
