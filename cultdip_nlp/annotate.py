@@ -51,7 +51,7 @@ def annotate_record(analyser: Analyser, record: dict[str, Any],
 def classifier_tags_for_annotate(directory: Any) -> ExtraTags:
     """Suggestions of a trained classifier (`cultdip learn train`) on sentences the rules
     did not tag with that code, above the code's threshold."""
-    from .learn.classifier import load
+    from .learn.classifier import load, probabilities
 
     models, card = load(directory)
     thresholds = dict(card["parameters"]["thresholds"])
@@ -62,8 +62,8 @@ def classifier_tags_for_annotate(directory: Any) -> ExtraTags:
         found: list[dict[str, Any]] = []
         if not texts:
             return found
-        for code, model in sorted(models.items()):
-            for sentence, p in zip(sentences, model.predict_proba(texts)[:, 1]):
+        for code, scores in probabilities(models, texts).items():
+            for sentence, p in zip(sentences, scores):
                 if p >= thresholds.get(code, 1.01) and (sentence.index, code) not in ruled:
                     found.append({"code": code, "start": sentence.start, "end": sentence.end,
                                   "text": sentence.text, "source": "classifier",

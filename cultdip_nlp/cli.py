@@ -239,8 +239,9 @@ def build_parser() -> argparse.ArgumentParser:
         Train one sentence classifier per code on the coders' judgements in the store
         (accepted = positive; rejected and other-coded sentences = negative; relabels and
         additions included). Prints cross-validated precision, recall and F1 per code, the
-        threshold that reaches the target precision, and a learning curve; saves the models
-        with a card under --models.
+        threshold that reaches the target precision on the pairs the rules did not tag, a
+        learning curve per code group and the judged sentences it would take to reach the
+        target; saves the models with a card under --models.
 
         Example: cultdip learn train --project out --target-precision 0.9"""))
     _add_project(train)
@@ -248,6 +249,14 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--models", type=Path, default=Path("models"),
                        help="folder for trained models (default: models)")
     train.add_argument("--target-precision", type=float, default=0.9)
+    train.add_argument("--threshold-scope", choices=["code", "group"], default="code",
+                       help="choose each threshold per code, or per code group on the pooled "
+                            "held-out pairs (more evidence per threshold)")
+    train.add_argument("--min-support", type=int, default=3,
+                       help="held-out true suggestions a threshold must rest on (default 3)")
+    train.add_argument("--weak-negatives", type=float, default=0.0, metavar="FRACTION",
+                       help="also train on this share of the judged documents' sentences "
+                            "that carry no tag and no judgement, as negatives (default 0)")
     train.add_argument("--seed", type=int, default=13)
     train.add_argument("--json", action="store_true")
     apply = learn_verbs.add_parser("apply", formatter_class=raw, help="add classifier tags",

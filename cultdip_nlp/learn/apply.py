@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sklearn.pipeline import Pipeline
 
 from ..records import Tag
+from .classifier import probabilities
 
 
 @dataclass(frozen=True)
@@ -42,10 +43,9 @@ def suggest(connection: sqlite3.Connection, document_id: str, models: dict[str, 
         return []
     texts = [row["text"] for row in sentences]
     result = []
-    for code, model in sorted(models.items()):
+    for code, scores in probabilities(models, texts).items():
         threshold = thresholds.get(code, 1.01)
-        probabilities = model.predict_proba(texts)[:, 1]
-        for row, probability in zip(sentences, probabilities):
+        for row, probability in zip(sentences, scores):
             if probability >= threshold and (row["idx"], code) not in ruled:
                 result.append(Suggestion(document_id, row["idx"], row["start"], row["end"],
                                          row["text"], code, round(float(probability), 4)))
@@ -75,8 +75,8 @@ def uncertainty(connection: sqlite3.Connection, models: dict[str, Pipeline],
             continue
         texts = [row["text"] for row in sentences]
         scored = []
-        for code, model in sorted(models.items()):
-            for row, p in zip(sentences, model.predict_proba(texts)[:, 1]):
+        for code, scores in probabilities(models, texts).items():
+            for row, p in zip(sentences, scores):
                 ruled_here = (row["idx"], code) in ruled
                 disagreement = (1 - p) if ruled_here else p
                 score = max(1 - 2 * abs(p - 0.5), disagreement)
@@ -114,11 +114,13 @@ def rescore_candidates(connection: sqlite3.Connection,
             if code in models and tag_id in rows:
                 by_code.setdefault(code, []).append(position)
         scores = [c[2] for c in chunk]
+        # one transform of the chunk's texts serves every code's model
+        texts = [rows[tag_id][1] if tag_id in rows else "" for tag_id, _, _ in chunk]
+        every = probabilities({code: models[code] for code in by_code}, texts)
         for code, positions in by_code.items():
-            texts = [rows[chunk[p][0]][1] for p in positions]
-            for position, probability in zip(positions, models[code].predict_proba(texts)[:, 1]):
+            for position in positions:
                 source = rows[chunk[position][0]][0]
-                scores[position] = 1 - tag_uncertainty(float(probability), source)
+                scores[position] = 1 - tag_uncertainty(float(every[code][position]), source)
         for (tag_id, code, _), score in zip(chunk, scores):
             yield tag_id, code, score
 

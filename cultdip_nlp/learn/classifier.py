@@ -2,45 +2,122 @@
 
 Why this model: a few hundred judgements are too few for anything deeper; linear models on
 n-grams are strong at this size, fast, deterministic with a seed, and their probabilities are
-usable as scores. Each code gets a threshold chosen on cross-validated predictions so that the
-classifier's own precision reaches a target (0.9 by default): suggestions must not cost the
-matrices their precision.
+usable as scores. The n-gram features are fitted once on all judged sentences and shared by
+every code's model (one transform per text at apply time, not one per code).
+
+Each code gets a threshold chosen on cross-validated predictions so that the classifier's own
+suggestions reach a target precision (0.9 by default). The threshold is chosen only on the
+(sentence, code) pairs the rules did NOT tag, because those are the only pairs a suggestion
+is ever made on: the easy positives the rules already find would flatter the estimate. With
+`threshold_scope="group"` the pairs of all codes of a group (identity, instrument, outcome)
+are pooled, so a threshold rests on more held-out evidence.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import platform
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import joblib
 import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score, precision_score, recall_score
-from sklearn.model_selection import StratifiedKFold, cross_val_predict
+from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 
-from .examples import LabelledSentence, targets_for
+from .examples import LabelledSentence, target_rows
 
 MIN_POSITIVES = 5
+MIN_TRUE_POSITIVES = 3
 DEFAULT_TARGET_PRECISION = 0.9
+FEATURE_SETS = ("word+char", "word+char+lemma", "word+char+codebook",
+                "word+char+lemma+codebook")
+MODELS = ("logistic", "svm")
+THRESHOLD_SCOPES = ("code", "group")
 
 
-def make_pipeline(seed: int) -> Pipeline:
-    features = FeatureUnion([
+class LemmaText(TransformerMixin, BaseEstimator):
+    """Sentences to their lower-cased lemmas (the codebook's NORM), for lemma n-grams."""
+
+    def __init__(self, lang: str = "en") -> None:
+        self.lang = lang
+
+    def fit(self, texts: object = None, y: object = None) -> "LemmaText":
+        return self
+
+    def transform(self, texts: Sequence[str]) -> list[str]:
+        from ..nlp import blank_pipeline
+
+        nlp = blank_pipeline(self.lang)
+        return [" ".join(t.norm_ for t in nlp(text) if not t.is_punct) for text in texts]
+
+
+def make_features(kind: str = "word+char") -> FeatureUnion:
+    if kind not in FEATURE_SETS:
+        raise ValueError(f"features {kind!r} is not one of {', '.join(FEATURE_SETS)}")
+    parts: list[tuple[str, Any]] = [
         ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True,
                                   lowercase=True)),
         ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2,
                                   sublinear_tf=True, lowercase=True)),
-    ])
-    model = LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000,
-                               random_state=seed)
-    return Pipeline([("features", features), ("model", model)])
+    ]
+    if "lemma" in kind:
+        parts.append(("lemmas", Pipeline([("lemma", LemmaText()), (
+            "tfidf", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True))])))
+    if "codebook" in kind:
+        from ..vectorizer import CodebookVectorizer
+
+        parts.append(("codebook", CodebookVectorizer(binary=True)))
+    return FeatureUnion(parts)
+
+
+def make_estimator(seed: int, model: str = "logistic") -> Any:
+    """liblinear: the fastest exact solver for a few hundred sparse rows."""
+    if model == "logistic":
+        return LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000,
+                                  solver="liblinear", random_state=seed)
+    if model == "svm":
+        from sklearn.calibration import CalibratedClassifierCV
+        from sklearn.svm import LinearSVC
+
+        return CalibratedClassifierCV(LinearSVC(C=0.5, class_weight="balanced",
+                                                random_state=seed), cv=2, method="sigmoid")
+    raise ValueError(f"model {model!r} is not one of {', '.join(MODELS)}")
+
+
+def make_pipeline(seed: int, features: str = "word+char", model: str = "logistic") -> Pipeline:
+    return Pipeline([("features", make_features(features)),
+                     ("model", make_estimator(seed, model))])
+
+
+def probabilities(models: dict[str, Pipeline], texts: Sequence[str]) -> dict[str, np.ndarray]:
+    """Each code's probabilities for the texts, transforming the texts once per shared
+    feature union instead of once per code."""
+    transformed: dict[int, Any] = {}
+    result = {}
+    for code, model in sorted(models.items()):
+        steps = getattr(model, "named_steps", {})
+        if "features" in steps and "model" in steps:
+            key = id(steps["features"])
+            if key not in transformed:
+                transformed[key] = steps["features"].transform(list(texts))
+            result[code] = steps["model"].predict_proba(transformed[key])[:, 1]
+        else:
+            result[code] = model.predict_proba(list(texts))[:, 1]
+    return result
+
+
+def group_of(code: str) -> str:
+    return code.split(".", 1)[0]
 
 
 @dataclass
@@ -54,6 +131,8 @@ class CodeMetrics:
     threshold: float
     precision_at_threshold: float
     recall_at_threshold: float
+    # positives among the pairs the rules did not tag: what a suggestion could still find
+    missed_by_rules: int = 0
 
 
 @dataclass
@@ -68,6 +147,7 @@ class ModelCard:
     versions: dict[str, str]
     metrics: list[CodeMetrics] = field(default_factory=list)
     learning_curve: list[dict[str, float]] = field(default_factory=list)
+    judgements_needed: dict[str, object] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
 
 
@@ -75,107 +155,215 @@ def training_hash(sentences: Sequence[LabelledSentence]) -> str:
     digest = hashlib.sha256()
     for s in sorted(sentences, key=lambda s: (s.document_id, s.sentence_idx)):
         digest.update(json.dumps([s.document_id, s.sentence_idx, s.text, sorted(s.positives),
-                                  sorted(s.negatives)]).encode())
+                                  sorted(s.negatives), sorted(s.ruled)]).encode())
     return digest.hexdigest()
 
 
-MIN_TRUE_POSITIVES = 3
-
-
-def _threshold_for_precision(probabilities: np.ndarray, labels: np.ndarray,
-                             target: float) -> tuple[float, float, float]:
+def _threshold_for_precision(probabilities: np.ndarray, labels: np.ndarray, target: float,
+                             min_support: int = MIN_TRUE_POSITIVES
+                             ) -> tuple[float, float, float]:
     """The lowest threshold whose precision reaches the target (then recall is highest).
 
-    A threshold must rest on at least MIN_TRUE_POSITIVES held-out hits: with few judgements
-    one lucky prediction would otherwise set it, and the classifier would suggest noise.
-    When no threshold qualifies the code gets 1.01: no suggestions until more are judged.
+    A threshold must rest on at least `min_support` held-out hits: with few judgements one
+    lucky prediction would otherwise set it, and the classifier would suggest noise. When no
+    threshold qualifies the code gets 1.01: no suggestions until more are judged.
     """
     best = (1.01, 0.0, 0.0)
-    for threshold in sorted(set(np.round(probabilities, 4)), reverse=True):
-        predicted = probabilities >= threshold
-        if int(labels[predicted].sum()) < MIN_TRUE_POSITIVES:
-            continue
-        precision = float(labels[predicted].mean())
-        if precision >= target:
-            recall = float(predicted[labels == 1].mean())
-            best = (float(threshold), precision, recall)
+    if not len(labels):
+        return best
+    order = np.argsort(-probabilities, kind="stable")
+    ranked, hits = probabilities[order], labels[order]
+    true_positives = np.cumsum(hits)
+    total = max(int(labels.sum()), 1)
+    for k in range(len(ranked)):
+        if k + 1 < len(ranked) and ranked[k + 1] == ranked[k]:
+            continue  # ties pass or fail a threshold together
+        precision = true_positives[k] / (k + 1)
+        if true_positives[k] >= min_support and precision >= target:
+            best = (float(ranked[k]), float(precision), float(true_positives[k] / total))
     return best
 
 
-def _folds(labels: Sequence[int]) -> int:
-    return max(2, min(5, sum(labels), len(labels) - sum(labels)))
+def _folds(labels: Sequence[int], most: int = 5) -> int:
+    return max(2, min(most, sum(labels), len(labels) - sum(labels)))
+
+
+def _out_of_fold(features: Any, rows: np.ndarray, y: np.ndarray, seed: int, model: str,
+                 most_folds: int = 5) -> np.ndarray:
+    """Cross-validated probabilities. The n-gram vocabulary is fitted once on all judged
+    sentences (unsupervised: no label leaks); each fold's model sees only its own rows."""
+    result = np.zeros(len(rows))
+    folds = StratifiedKFold(n_splits=_folds(list(y), most_folds), shuffle=True,
+                            random_state=seed)
+    for inside, outside in folds.split(rows, y):
+        estimator = make_estimator(seed, model).fit(features[rows[inside]], y[inside])
+        result[outside] = estimator.predict_proba(features[rows[outside]])[:, 1]
+    return result
 
 
 def train(sentences: Sequence[LabelledSentence], codes: Sequence[str], codebook_hash: str,
-          seed: int = 13, target_precision: float = DEFAULT_TARGET_PRECISION
+          seed: int = 13, target_precision: float = DEFAULT_TARGET_PRECISION,
+          threshold_scope: str = "code", min_support: int = MIN_TRUE_POSITIVES,
+          features: str = "word+char", model: str = "logistic",
+          parameters: dict[str, object] | None = None
           ) -> tuple[dict[str, Pipeline], ModelCard]:
     """One classifier per code with enough positives; cross-validated metrics and thresholds."""
     import sklearn
 
-    models: dict[str, Pipeline] = {}
-    thresholds: dict[str, float] = {}
+    if threshold_scope not in THRESHOLD_SCOPES:
+        raise ValueError(f"threshold scope {threshold_scope!r} is not one of "
+                         f"{', '.join(THRESHOLD_SCOPES)}")
+    sentences = list(sentences)
     card = ModelCard(id="", created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                      training_hash=training_hash(sentences), codebook_hash=codebook_hash,
                      seed=seed, target_precision=target_precision,
-                     parameters={"features": "tfidf word 1-2 + char_wb 3-5",
-                                 "model": "LogisticRegression(C=4, balanced)",
-                                 "min_positives": MIN_POSITIVES},
+                     parameters={"features": features, "model": model,
+                                 "min_positives": MIN_POSITIVES,
+                                 "threshold_scope": threshold_scope,
+                                 "min_support": min_support,
+                                 "threshold_pairs": "not tagged by the rules",
+                                 **(parameters or {})},
                      versions={"scikit-learn": sklearn.__version__,
                                "python": platform.python_version()})
+    models: dict[str, Pipeline] = {}
+    thresholds: dict[str, float] = {}
+    if not sentences:
+        card.id = _model_id(card)
+        card.parameters["thresholds"] = {}
+        return models, card
+    union = make_features(features).fit([s.text for s in sentences])
+    matrix = union.transform([s.text for s in sentences])
+    held_out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for code in codes:
-        texts, labels = targets_for(code, list(sentences))
+        rows_list, labels = target_rows(code, sentences)
         positives = sum(labels)
         if positives < MIN_POSITIVES or len(labels) - positives < MIN_POSITIVES:
             card.skipped[code] = f"{positives} positive and {len(labels) - positives} " \
                                  f"negative judgements (need {MIN_POSITIVES} of each)"
             continue
-        y = np.array(labels)
-        folds = StratifiedKFold(n_splits=_folds(labels), shuffle=True, random_state=seed)
-        probabilities = cross_val_predict(make_pipeline(seed), texts, y, cv=folds,
-                                          method="predict_proba")[:, 1]
-        predicted = probabilities >= 0.5
-        threshold, p_at, r_at = _threshold_for_precision(probabilities, y, target_precision)
+        rows, y = np.array(rows_list), np.array(labels)
+        oof = _out_of_fold(matrix, rows, y, seed, model)
+        candidate = np.array([code not in sentences[i].ruled for i in rows])
+        held_out[code] = (oof[candidate], y[candidate])
+        predicted = oof >= 0.5
         card.metrics.append(CodeMetrics(
             code=code, positives=positives, negatives=len(labels) - positives,
             precision=round(float(precision_score(y, predicted, zero_division=0)), 4),
             recall=round(float(recall_score(y, predicted, zero_division=0)), 4),
             f1=round(float(f1_score(y, predicted, zero_division=0)), 4),
-            threshold=round(threshold, 4), precision_at_threshold=round(p_at, 4),
-            recall_at_threshold=round(r_at, 4)))
-        model = make_pipeline(seed).fit(texts, y)
-        models[code] = model
+            threshold=1.01, precision_at_threshold=0.0, recall_at_threshold=0.0,
+            missed_by_rules=int(y[candidate].sum())))
+        estimator = make_estimator(seed, model).fit(matrix[rows], y)
+        models[code] = Pipeline([("features", union), ("model", estimator)])
+    by_code = {m.code: m for m in card.metrics}
+    if threshold_scope == "code":
+        chosen = {code: _threshold_for_precision(p, y, target_precision, min_support)
+                  for code, (p, y) in held_out.items()}
+    else:
+        chosen = {}
+        for group in sorted({group_of(c) for c in held_out}):
+            members = [c for c in held_out if group_of(c) == group]
+            pooled = _threshold_for_precision(
+                np.concatenate([held_out[c][0] for c in members]),
+                np.concatenate([held_out[c][1] for c in members]), target_precision,
+                min_support)
+            chosen.update({c: pooled for c in members})
+    for code, (threshold, precision, recall) in chosen.items():
         thresholds[code] = threshold
-    card.id = "clf-" + hashlib.sha256(
-        (card.training_hash + codebook_hash + str(seed) + str(target_precision)).encode()
-    ).hexdigest()[:12]
-    card.parameters["thresholds"] = {c: round(t, 4) for c, t in thresholds.items()}
+        metrics = by_code[code]
+        metrics.threshold = round(threshold, 4)
+        metrics.precision_at_threshold = round(precision, 4)
+        metrics.recall_at_threshold = round(recall, 4)
+    card.id = _model_id(card)
+    card.parameters["thresholds"] = {c: round(t, 4) for c, t in sorted(thresholds.items())}
     return models, card
 
 
+def _model_id(card: ModelCard) -> str:
+    settings = json.dumps({k: v for k, v in card.parameters.items() if k != "thresholds"},
+                          sort_keys=True)
+    return "clf-" + hashlib.sha256((card.training_hash + card.codebook_hash + str(card.seed)
+                                    + str(card.target_precision) + settings).encode()
+                                   ).hexdigest()[:12]
+
+
+GROUPS = ("identity", "instrument", "outcome")
+
+
 def learning_curve(sentences: Sequence[LabelledSentence], codes: Sequence[str], seed: int = 13,
-                   fractions: Sequence[float] = (0.25, 0.5, 0.75, 1.0)) -> list[dict[str, float]]:
-    """Micro F1 (cross-validated) against the number of judged sentences used."""
+                   fractions: Sequence[float] = (0.25, 0.5, 0.75, 1.0),
+                   features: str = "word+char", model: str = "logistic"
+                   ) -> list[dict[str, float]]:
+    """Cross-validated quality against the number of judged sentences used, micro over all
+    codes and per code group: F1 at probability 0.5, and average precision (AP) of the
+    pooled held-out probabilities, which does not depend on a threshold and says how well
+    the classifier ranks true codes above false ones (what a precision target needs). A code
+    without enough positives in a subset counts its positives as missed (probability 0), so
+    the curve also shows codes coming to life as judgements accumulate."""
+    from sklearn.metrics import average_precision_score
+
+    sentences = list(sentences)
     rng = np.random.default_rng(seed)
     order = rng.permutation(len(sentences))
     curve = []
     for fraction in fractions:
         subset = [sentences[i] for i in order[: max(10, int(fraction * len(sentences)))]]
-        tp = fp = fn = 0
+        counts = {group: [0, 0, 0] for group in (*GROUPS, "micro")}
+        pooled: dict[str, tuple[list[np.ndarray], list[np.ndarray]]] = {
+            group: ([], []) for group in (*GROUPS, "micro")}
+        matrix = make_features(features).fit_transform([s.text for s in subset])
         for code in codes:
-            texts, labels = targets_for(code, subset)
-            if sum(labels) < 3 or len(labels) - sum(labels) < 3:
-                fn += sum(labels)
-                continue
-            y = np.array(labels)
-            folds = StratifiedKFold(n_splits=min(3, sum(labels)), shuffle=True,
-                                    random_state=seed)
-            predicted = cross_val_predict(make_pipeline(seed), texts, y, cv=folds)
-            tp += int(((predicted == 1) & (y == 1)).sum())
-            fp += int(((predicted == 1) & (y == 0)).sum())
-            fn += int(((predicted == 0) & (y == 1)).sum())
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-        curve.append({"judged_sentences": len(subset), "micro_f1": round(f1, 4)})
+            rows_list, labels = target_rows(code, subset)
+            y = np.array(labels, dtype=int)
+            scores = np.zeros(len(y))
+            if sum(labels) >= 3 and len(labels) - sum(labels) >= 3:
+                scores = _out_of_fold(matrix, np.array(rows_list), y, seed, model, most_folds=3)
+            predicted = scores >= 0.5
+            tp = int((predicted & (y == 1)).sum())
+            fp = int((predicted & (y == 0)).sum())
+            fn = int((~predicted & (y == 1)).sum())
+            for key in (group_of(code), "micro"):
+                if key in counts:
+                    counts[key][0] += tp
+                    counts[key][1] += fp
+                    counts[key][2] += fn
+                    pooled[key][0].append(scores)
+                    pooled[key][1].append(y)
+        point: dict[str, float] = {"judged_sentences": len(subset)}
+        for key, (tp, fp, fn) in counts.items():
+            name = "micro" if key == "micro" else key
+            point[f"{name}_f1"] = round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0
+            labels_all = np.concatenate(pooled[key][1]) if pooled[key][1] else np.zeros(0)
+            point[f"{name}_ap"] = round(float(average_precision_score(
+                labels_all, np.concatenate(pooled[key][0]))), 4) if labels_all.sum() else 0.0
+        curve.append(point)
     return curve
+
+
+def judgements_needed(curve: list[dict[str, float]], level: float, measure: str = "ap"
+                      ) -> dict[str, object]:
+    """Per curve (micro and each group): judged sentences at which the measure (average
+    precision by default) would reach `level`, from a least-squares fit m = a + b ln(n)
+    through the curve's points. A rough guide to how much more coding the classifier needs,
+    not a promise: None when the curve is flat or falling, or the fit lands beyond 100 times
+    the sentences judged so far (more judgements of the same kind are not helping yet)."""
+    result: dict[str, object] = {}
+    if len(curve) < 2:
+        return result
+    judged = [p["judged_sentences"] for p in curve]
+    n = np.log(judged)
+    for group in ("micro", *GROUPS):
+        key = f"{group}_{measure}"
+        if key not in curve[0]:
+            continue
+        values = np.array([p[key] for p in curve])
+        if values[-1] >= level:
+            result[group] = int(judged[-1])
+            continue
+        slope, intercept = np.polyfit(n, values, 1)
+        needed = math.exp(min((level - intercept) / slope, 50.0)) if slope > 1e-6 else math.inf
+        result[group] = int(round(needed, -1)) if needed <= 100 * judged[-1] else None
+    return result
 
 
 def save(models: dict[str, Pipeline], card: ModelCard, directory: Path) -> Path:
@@ -188,19 +376,27 @@ def save(models: dict[str, Pipeline], card: ModelCard, directory: Path) -> Path:
 
 
 def plot_learning_curve(curve: list[dict[str, float]], path: Path) -> Path:
-    """Cross-validated micro F1 against judged sentences: is more coding still paying off?"""
+    """Cross-validated F1 against judged sentences, overall and per code group: is more
+    coding still paying off, and where?"""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    figure, axes = plt.subplots(figsize=(5.5, 3.5))
-    axes.plot([p["judged_sentences"] for p in curve], [p["micro_f1"] for p in curve],
-              marker="o")
+    figure, axes = plt.subplots(figsize=(6, 3.8))
+    x = [p["judged_sentences"] for p in curve]
+    for group, color in zip(("micro", *GROUPS), ("black", "tab:blue", "tab:orange",
+                                                  "tab:green")):
+        for measure, style in (("f1", "-o"), ("ap", ":s")):
+            key = f"{group}_{measure}"
+            if curve and key in curve[0]:
+                axes.plot(x, [p[key] for p in curve], style, color=color, markersize=4,
+                          label=f"{group} {measure.upper()}")
     axes.set_xlabel("judged sentences used for training")
-    axes.set_ylabel("micro F1 (cross-validated)")
+    axes.set_ylabel("cross-validated F1 / AP")
     axes.set_ylim(0, 1)
     axes.grid(alpha=0.3)
+    axes.legend(fontsize=7, ncol=2)
     axes.set_title("Learning curve")
     figure.tight_layout()
     figure.savefig(path, dpi=110)

@@ -12,8 +12,9 @@ from ..codebook import load_codebook
 from ..pipeline import new_run, store_path
 from ..store import Store
 from .apply import as_tags, suggest
-from .classifier import learning_curve, load, plot_learning_curve, save, train
-from .examples import labelled_sentences
+from .classifier import (judgements_needed, learning_curve, load, plot_learning_curve, save,
+                         train)
+from .examples import labelled_sentences, weak_negatives
 from .feedback import rule_quality, uncovered_phrases
 
 
@@ -25,32 +26,51 @@ def cmd_train(args: argparse.Namespace) -> int:
     codebook = load_codebook(args.codebook)
     with Store(store_path(args.project)) as store:
         sentences = labelled_sentences(store.connection)
+        weak = weak_negatives(store.connection, sentences, codebook.code_ids,
+                              args.weak_negatives, seed=args.seed)
     if not sentences:
         print(f"{store_path(args.project)}: no judgements yet; review some tags first",
               file=sys.stderr)
         return 2
-    models, card = train(sentences, codebook.code_ids, codebook.hash, seed=args.seed,
-                         target_precision=args.target_precision)
-    card.learning_curve = learning_curve(sentences, [m.code for m in card.metrics],
+    models, card = train(sentences + weak, codebook.code_ids, codebook.hash, seed=args.seed,
+                         target_precision=args.target_precision,
+                         threshold_scope=args.threshold_scope, min_support=args.min_support,
+                         parameters={"weak_negatives": args.weak_negatives,
+                                     "weak_negative_sentences": len(weak)})
+    card.learning_curve = learning_curve(sentences + weak, [m.code for m in card.metrics],
                                          seed=args.seed)
+    card.judgements_needed = judgements_needed(card.learning_curve, args.target_precision)
     target = save(models, card, args.models)
     plot_learning_curve(card.learning_curve, target / "learning_curve.png")
     if args.json:
         _print_json({"model": str(target), **asdict(card)})
         return 0
-    print(f"trained {len(models)} classifiers on {len(sentences)} judged sentences -> {target}")
-    print(f"{'code':40} {'pos':>4} {'neg':>4} {'P':>6} {'R':>6} {'F1':>6} {'thr':>6} "
-          f"{'P@thr':>6} {'R@thr':>6}")
+    print(f"trained {len(models)} classifiers on {len(sentences)} judged sentences"
+          f" (+{len(weak)} weak negatives) -> {target}")
+    print(f"{'code':40} {'pos':>4} {'neg':>4} {'miss':>4} {'P':>6} {'R':>6} {'F1':>6} "
+          f"{'thr':>6} {'P@thr':>6} {'R@thr':>6}")
     for m in card.metrics:
-        print(f"{m.code:40} {m.positives:4} {m.negatives:4} {m.precision:6.3f} {m.recall:6.3f} "
-              f"{m.f1:6.3f} {m.threshold:6.3f} {m.precision_at_threshold:6.3f} "
-              f"{m.recall_at_threshold:6.3f}")
+        print(f"{m.code:40} {m.positives:4} {m.negatives:4} {m.missed_by_rules:4} "
+              f"{m.precision:6.3f} {m.recall:6.3f} {m.f1:6.3f} {m.threshold:6.3f} "
+              f"{m.precision_at_threshold:6.3f} {m.recall_at_threshold:6.3f}")
+    print("  miss = positives the rules did not tag; P@thr, R@thr measured on those pairs only")
     for code, reason in sorted(card.skipped.items()):
         if not reason.startswith("0 positive"):
             print(f"  skipped {code}: {reason}")
-    print("learning curve (cross-validated micro F1): " + ", ".join(
-        f"{p['judged_sentences']} -> {p['micro_f1']:.3f}" for p in card.learning_curve)
-          + f"; plot: {target / 'learning_curve.png'}")
+    keys = [k for k in card.learning_curve[0] if k != "judged_sentences"] \
+        if card.learning_curve else []
+    print("learning curve (cross-validated; AP = average precision, threshold-free):")
+    print("  " + f"{'judged':>7} " + " ".join(f"{k:>15}" for k in keys))
+    for point in card.learning_curve:
+        print("  " + f"{point['judged_sentences']:7} "
+              + " ".join(f"{point[k]:15.3f}" for k in keys))
+    print(f"  plot: {target / 'learning_curve.png'}")
+    print(f"judged sentences needed for AP {args.target_precision} (log fit of the curve;"
+          " a rough guide):")
+    for group, needed in card.judgements_needed.items():
+        print(f"  {group:10} " + (f"about {needed:,}" if needed is not None else
+                                  "not on the present trend (flat, or beyond 100 times"
+                                  " the sentences judged so far)"))
     return 0
 
 
