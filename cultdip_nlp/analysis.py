@@ -18,7 +18,7 @@ from .codebook import Codebook, load_codebook
 from .ingest.language import detect_language
 from .nlp import blank_pipeline, spacy_language_code
 from .records import Mention, Page, Sentence, Tag
-from .tagging.cases import ABOUT_KEY, CaseAttributor
+from .tagging.cases import ABOUT_KEY, HEADING_PREFIX, CaseAttributor, HeadingCarry
 from .tagging.component import SPANS_KEY, CultdipTagger
 
 MAX_PARAGRAPH_CHARS = 100_000
@@ -67,6 +67,7 @@ class Analyser:
         mentions: list[Mention] = []
         out_pages: list[Page] = []
         codebook_hash = self.codebook.hash if self.codebook else ""
+        section = HeadingCarry()
         for page in pages:
             page_text = text[page.start:page.end]
             lang = (language or page.language or detect_language(page_text, default="en")
@@ -78,13 +79,36 @@ class Analyser:
             nlp, tagger, cases = self._components(lang)
             paragraphs = list(self._paragraphs(text, page))
             docs = nlp.pipe((p for _, p in paragraphs), batch_size=64)
-            for (offset, _), doc in zip(paragraphs, docs):
+            for (offset, paragraph), doc in zip(paragraphs, docs):
                 if tagger is not None:
                     doc = tagger(doc)
                 doc = cases(doc)
+                first_sentence, first_mention = len(sentences), len(mentions)
                 self._collect(doc, offset, page.number, document_id, codebook_hash,
                               sentences, tags, mentions)
+                self._carry(paragraph, section, sentences[first_sentence:],
+                            mentions[first_mention:], mentions)
         return out_pages, sentences, tags, mentions
+
+    @staticmethod
+    def _carry(paragraph: str, section: HeadingCarry, new_sentences: Sequence[Sentence],
+               new_mentions: Sequence[Mention], mentions: list[Mention]) -> None:
+        """Sentences under a one-country heading are about that country, also those that do
+        not name it ("For Kazakhstan, lessons include ..." in the South Korea section is about
+        both). The carried mention has an empty span at the sentence start (the name is not in
+        the sentence) and the text "heading: <the name in the heading>"."""
+        named: dict[str, str] = {}
+        for mention in new_mentions:
+            named.setdefault(mention.iso3, mention.text)
+        if not section.see(paragraph, named) or section.iso3 is None:
+            return
+        naming = {mention.sentence_index for mention in new_mentions
+                  if mention.iso3 == section.iso3}
+        for sentence in new_sentences:
+            if sentence.index not in naming:
+                mentions.append(Mention(sentence_index=sentence.index, iso3=section.iso3,
+                                        start=sentence.start, end=sentence.start,
+                                        text=HEADING_PREFIX + section.name))
 
     @staticmethod
     def _collect(doc: Doc, offset: int, page_number: int, document_id: str,

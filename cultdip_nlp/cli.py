@@ -197,6 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
         Example: cultdip annotate texts.jsonl -o tagged.jsonl"""))
     annotate.add_argument("input", type=str, metavar="IN.jsonl")
     annotate.add_argument("-o", "--output", type=str, default="-")
+    annotate.add_argument("--sentences", action="store_true",
+                          help="add each sentence's span and the countries it is about "
+                               "(a one-country section heading carries to the sentences under it)")
     _add_codebook(annotate)
     annotate.add_argument("--classifier", type=Path, default=None,
                           help="a model folder from `cultdip learn train`: adds its "

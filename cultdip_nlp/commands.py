@@ -298,7 +298,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     target = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
     errors = 0
     try:
-        for line, error in annotate_lines(analyser, source, args.input, extra_tags):
+        for line, error in annotate_lines(analyser, source, args.input, extra_tags,
+                                          getattr(args, "sentences", False)):
             if error:
                 errors += 1
                 print(error, file=sys.stderr)

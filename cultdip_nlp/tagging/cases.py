@@ -4,11 +4,17 @@ A sentence belongs to the case of its document (who speaks), and may also be abo
 countries (who is spoken of): "Japan's Cool Japan strategy" is about JPN even in a Kazakh paper.
 This component finds country names, adjectives and country-bound institutions from a gazetteer
 (`data/countries.yaml`) and writes them to `doc.spans["cultdip_about"]`, labelled with ISO3.
+
+A section heading naming one country ("Japan: Nation Branding through Cool Japan") makes the
+sentences under it about that country too, until the next heading:
+`heading_kind` and `HeadingCarry` decide that from the paragraphs of the text.
 """
 
 from __future__ import annotations
 
 import functools
+import re
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -87,3 +93,58 @@ class CaseAttributor:
                  for match_id, start, end in matcher(doc)]
         doc.spans[ABOUT_KEY] = filter_spans(spans)
         return doc
+
+
+HEADING_MAX_WORDS = 15
+HEADING_PREFIX = "heading: "
+_CAPTION = re.compile(r"^(figure|fig\.|table|source|sources|chart|рисунок|рис\.|таблица|"
+                      r"источник|сурет|кесте|дереккөз)\b", re.IGNORECASE)
+_LIST_NUMBER = re.compile(r"^(\d{1,2}(\.\d{1,2})*|[ivxIVX]{1,4}|[a-zа-я])[.)]\s+")
+_SENTENCE_INSIDE = re.compile(r"[.!?]\s")
+
+
+def heading_kind(paragraph: str) -> str | None:
+    """"heading", "numbered" (a list-numbered sub-heading), "caption", or None (prose).
+
+    A heading is one short line that does not end like a sentence and has no sentence end
+    inside: "Japan: Nation Branding through “Cool Japan” and Heritage", "Discussion".
+    """
+    text = paragraph.strip()
+    words = text.split()
+    if not words or len(words) > HEADING_MAX_WORDS or "\n" in text:
+        return None
+    if _CAPTION.match(text):
+        return "caption"
+    numbered = _LIST_NUMBER.match(text)
+    body = text[numbered.end():] if numbered else text
+    if not body or text[-1] in ".,;!?…-–" or _SENTENCE_INSIDE.search(body):
+        return None
+    first = body[0]
+    if not (first.isupper() or first.isdigit() or first in "«\"“'"):
+        return None
+    return "numbered" if numbered else "heading"
+
+
+@dataclass
+class HeadingCarry:
+    """Walks a document's paragraphs in order and says which country the current section is
+    about. A heading naming exactly one country opens its section; a heading naming none or
+    several closes it; a numbered sub-heading naming none ("1. Nomadic heritage") stays inside
+    the section; captions and prose change nothing."""
+
+    iso3: str | None = None
+    name: str = ""
+
+    def see(self, paragraph: str, countries: dict[str, str]) -> bool:
+        """Update the section from a paragraph and the countries it names (ISO3 -> the text
+        naming it); True when the paragraph is prose or a caption the section covers."""
+        kind = heading_kind(paragraph)
+        if kind is None:
+            return True
+        if kind == "caption":
+            return False
+        if len(countries) == 1:
+            self.iso3, self.name = next(iter(countries.items()))
+        elif countries or kind == "heading":
+            self.iso3, self.name = None, ""
+        return False
