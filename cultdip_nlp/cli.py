@@ -207,12 +207,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     explain = verbs.add_parser("explain", help="why a tag was given",
                                formatter_class=raw, description=_help("""
-        Show a tag with its rule, pattern, matched text, sentence and document.
+        Show a tag with its rule, pattern, context rules, score, the countries its sentence is
+        about, and its context: the sentence with --window sentences either side (default 1),
+        the match marked [[like this]].
 
-        Example: cultdip explain --project out --tag 3f2a..."""))
+        Example: cultdip explain --project out --tag 3f2a... --window 2"""))
     _add_project(explain)
     _add_codebook(explain)
     explain.add_argument("--tag", required=True)
+    explain.add_argument("--window", type=int, default=1,
+                         help="sentences shown before and after the tag's sentence (default 1)")
     explain.add_argument("--json", action="store_true")
 
     learn = verbs.add_parser("learn", help="classifiers trained on coders' judgements")

@@ -21,13 +21,15 @@ from typing import Any
 
 import yaml
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..nlp import blank_pipeline
+from .component import stem_specs
 
 ABOUT_KEY = "cultdip_about"
+STEM_MIN_CHARS = 4  # shorter Kazakh names ("Чад") match only as written
 
 
 def gazetteer_path() -> Path:
@@ -85,12 +87,35 @@ class CaseAttributor:
             self.matcher.add(iso3, docs)
         for iso3, docs in by_iso_lemma.items():
             self.lower_matcher.add(iso3, docs)
+        # Kazakh adds case and possessive suffixes to names ("Жапонияның", "Қазақстанға"):
+        # each word of a form is a stem; among matches of one span the longest stem wins, so
+        # "түрікмен" (TKM) is not "түрік" (TUR) + suffix.
+        self.stem_matcher = Matcher(nlp.vocab)
+        self._stem_keys: dict[int, tuple[str, int]] = {}
+        if self.lang == "kk":
+            for form, iso3 in gazetteer_entries(self.lang, gazetteer):
+                words = [t.text for t in tokenizer_nlp.make_doc(form.lower())]
+                if sum(len(w) for w in words) < STEM_MIN_CHARS:
+                    continue  # short names match exactly (above), not as stems
+                key = f"{iso3}\t{len(form)}"
+                self._stem_keys[nlp.vocab.strings.add(key)] = (iso3, len(form))
+                self.stem_matcher.add(key, [stem_specs(words)])
+
+    def _stem_spans(self, doc: Doc) -> list[Span]:
+        best: dict[tuple[int, int], tuple[int, str]] = {}
+        for match_id, start, end in self.stem_matcher(doc):
+            iso3, length = self._stem_keys[match_id]
+            if length > best.get((start, end), (0, ""))[0]:
+                best[(start, end)] = (length, iso3)
+        return [Span(doc, start, end, label=iso3) for (start, end), (_, iso3) in best.items()]
 
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
         spans = [Span(doc, start, end, label=strings[match_id])
                  for matcher in (self.matcher, self.lower_matcher) if len(matcher)
                  for match_id, start, end in matcher(doc)]
+        if len(self.stem_matcher):
+            spans += self._stem_spans(doc)
         doc.spans[ABOUT_KEY] = filter_spans(spans)
         return doc
 
