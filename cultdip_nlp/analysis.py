@@ -18,7 +18,7 @@ from .codebook import Codebook, load_codebook
 from .ingest.language import detect_language
 from .nlp import blank_pipeline, spacy_language_code
 from .records import Mention, Page, Sentence, Tag
-from .tagging.cases import ABOUT_KEY, HEADING_PREFIX, CaseAttributor, HeadingCarry
+from .tagging.cases import ABOUT_KEY, CaseAttributor, HeadingCarry
 from .tagging.component import SPANS_KEY, CultdipTagger
 
 MAX_PARAGRAPH_CHARS = 100_000
@@ -95,8 +95,8 @@ class Analyser:
                new_mentions: Sequence[Mention], mentions: list[Mention]) -> None:
         """Sentences under a one-country heading are about that country, also those that do
         not name it ("For Kazakhstan, lessons include ..." in the South Korea section is about
-        both). The carried mention has an empty span at the sentence start (the name is not in
-        the sentence) and the text "heading: <the name in the heading>"."""
+        both). The carried mention is an empty span (and text) at the sentence start: the
+        country is not named in the sentence, and every mention still slices its text."""
         named: dict[str, str] = {}
         for mention in new_mentions:
             named.setdefault(mention.iso3, mention.text)
@@ -107,8 +107,7 @@ class Analyser:
         for sentence in new_sentences:
             if sentence.index not in naming:
                 mentions.append(Mention(sentence_index=sentence.index, iso3=section.iso3,
-                                        start=sentence.start, end=sentence.start,
-                                        text=HEADING_PREFIX + section.name))
+                                        start=sentence.start, end=sentence.start, text=""))
 
     @staticmethod
     def _collect(doc: Doc, offset: int, page_number: int, document_id: str,

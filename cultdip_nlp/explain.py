@@ -60,7 +60,8 @@ def explain_tag(store: Store, codebook: Codebook, tag_id: str, window: int = 1) 
             "after": [row["text"] for row in rows if row["idx"] > index],
         },
         "about": sorted({row["iso3"] for row in about}),
-        "about_from": [f"{row['iso3']}: {row['text']}" for row in about],
+        "about_from": [f"{row['iso3']}: {row['text'] or '(the section heading)'}"
+                       for row in about],
         "document": dict(document) if document else None,
     }
 

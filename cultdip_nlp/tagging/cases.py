@@ -121,7 +121,6 @@ class CaseAttributor:
 
 
 HEADING_MAX_WORDS = 15
-HEADING_PREFIX = "heading: "
 _CAPTION = re.compile(r"^(figure|fig\.|table|source|sources|chart|рисунок|рис\.|таблица|"
                       r"источник|сурет|кесте|дереккөз)\b", re.IGNORECASE)
 _LIST_NUMBER = re.compile(r"^(\d{1,2}(\.\d{1,2})*|[ivxIVX]{1,4}|[a-zа-я])[.)]\s+")
