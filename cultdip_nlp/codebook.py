@@ -459,6 +459,11 @@ def _load(path: Path, seen: tuple[Path, ...]) -> Codebook:
     problems: list[str] = []
     if not isinstance(raw, dict):
         raise CodebookError(str(path), [f"{path}:1: a codebook must be a YAML mapping"])
+    if "lang" in raw and isinstance(raw.get("codes"), dict) and "groups" not in raw:
+        raise CodebookError(str(path), [
+            f"{path}:{_line(raw, 'lang')}: this is a language pack, not a codebook: check the "
+            "codebook whose language_packs names it (e.g. `cultdip codebook check "
+            "default.yaml`)"])
     _check_duplicate_keys(raw, path, problems)
     for key in raw:
         if key not in TOP_KEYS:

@@ -175,6 +175,9 @@ def test_pack_problems_are_reported_with_file_and_line(tmp_path: Path) -> None:
     assert f"{pack}:7: regular expression 'x*' matches the empty string" in message
     assert f"{pack}:8: pattern of instrument.cultural_institute says lang 'kk'" in message
     assert f"{pack}:9: unknown key 'windw' in requires" in message
+    with pytest.raises(CodebookError) as caught:  # a pack checked as if it were a codebook
+        load_codebook(pack)
+    assert f"{pack}:1: this is a language pack, not a codebook" in str(caught.value)
 
 
 def test_packs_are_hashed_and_inherited(tmp_path: Path) -> None:
