@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .codebook import Codebook, load_codebook
-from .ingest.language import detect_language
+from .ingest.language import detect_language, paragraph_language
 from .nlp import blank_pipeline, spacy_language_code
 from .records import Mention, Page, Sentence, Tag
 from .tagging.cases import ABOUT_KEY, CaseAttributor, HeadingCarry
@@ -76,19 +76,41 @@ class Analyser:
                                   page.error))
             if not page_text.strip():
                 continue
-            nlp, tagger, cases = self._components(lang)
             paragraphs = list(self._paragraphs(text, page))
-            docs = nlp.pipe((p for _, p in paragraphs), batch_size=64)
-            for (offset, paragraph), doc in zip(paragraphs, docs):
-                if tagger is not None:
-                    doc = tagger(doc)
-                doc = cases(doc)
-                first_sentence, first_mention = len(sentences), len(mentions)
-                self._collect(doc, offset, page.number, document_id, codebook_hash,
-                              sentences, tags, mentions)
-                self._carry(paragraph, section, sentences[first_sentence:],
-                            mentions[first_mention:], mentions)
+            for run_lang, run in self._language_runs(paragraphs, lang, language is None):
+                nlp, tagger, cases = self._components(run_lang)
+                docs = nlp.pipe((p for _, p in run), batch_size=64)
+                for (offset, paragraph), doc in zip(run, docs):
+                    if tagger is not None:
+                        doc = tagger(doc)
+                    doc = cases(doc)
+                    first_sentence, first_mention = len(sentences), len(mentions)
+                    self._collect(doc, offset, page.number, document_id, codebook_hash,
+                                  sentences, tags, mentions)
+                    self._carry(paragraph, section, sentences[first_sentence:],
+                                mentions[first_mention:], mentions)
         return out_pages, sentences, tags, mentions
+
+    @staticmethod
+    def _language_runs(paragraphs: list[tuple[int, str]], page_lang: str, detect: bool,
+                       ) -> Iterator[tuple[str, list[tuple[int, str]]]]:
+        """Consecutive paragraphs of one language. Unless the caller fixed the language, a
+        paragraph clearly in another script's language (the Russian and Kazakh abstracts of
+        an English paper) gets that language's pipeline and patterns."""
+        if not detect:
+            yield page_lang, paragraphs
+            return
+        run: list[tuple[int, str]] = []
+        run_lang = page_lang
+        for item in paragraphs:
+            lang = paragraph_language(item[1], page_lang)
+            if lang != run_lang and run:
+                yield run_lang, run
+                run = []
+            run_lang = lang
+            run.append(item)
+        if run:
+            yield run_lang, run
 
     @staticmethod
     def _carry(paragraph: str, section: HeadingCarry, new_sentences: Sequence[Sentence],

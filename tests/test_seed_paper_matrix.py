@@ -120,3 +120,33 @@ def test_section_headings_carry_their_country(seed_project: Path) -> None:
     discussion = text.index("\n\nDiscussion\n\n")
     after = [row for row in sentences if row["start"] > discussion][:3]
     assert all(not carried.get(row["idx"]) for row in after)
+
+
+def test_russian_and_kazakh_abstracts_are_tagged_with_their_own_patterns(
+        seed_project: Path) -> None:
+    """The paper is one English text file with a Kazakh and a Russian abstract: `cultdip run`
+    tags those paragraphs with the Kazakh and Russian patterns, and finds every code the hand
+    coding (docs/gold/ru_kk) gives their sentences."""
+    import json
+
+    from cultdip_nlp.store import Store
+
+    gold = [json.loads(line) for line in (Path(__file__).parents[1] / "docs" / "gold" / "ru_kk"
+                                          / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    with Store(seed_project / "cultdip.sqlite") as store:
+        (document_id,) = store.connection.execute("SELECT id FROM documents").fetchone()
+        text = store.document_text(document_id)
+        for lang, first, stop in (("ru", "Аннотация. Культурная", "Ключевые слова:"),
+                                  ("kk", "Аңдатпа. Қазақстанның", "Тірек сөздер:")):
+            start = text.index(first)
+            end = text.index(stop, start)
+            rules = [row[0] for row in store.connection.execute(
+                "SELECT rule FROM tags WHERE document_id = ? AND start >= ? AND end <= ?",
+                (document_id, start, end))]
+            codes = {row[0] for row in store.connection.execute(
+                "SELECT code FROM tags WHERE document_id = ? AND start >= ? AND end <= ?",
+                (document_id, start, end))}
+            assert rules and all(f"#{lang}" in rule for rule in rules), (lang, rules)
+            expected = {code for record in gold if record["lang"] == lang
+                        and record["sample"] == "seed_abstract" for code in record["codes"]}
+            assert expected <= codes, (lang, expected - codes)
