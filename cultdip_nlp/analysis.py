@@ -15,10 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .codebook import Codebook, load_codebook
-from .ingest.language import detect_language
+from .ingest.language import detect_language, paragraph_language
 from .nlp import blank_pipeline, spacy_language_code
 from .records import Mention, Page, Sentence, Tag
-from .tagging.cases import ABOUT_KEY, CaseAttributor
+from .tagging.cases import ABOUT_KEY, CaseAttributor, HeadingCarry
 from .tagging.component import SPANS_KEY, CultdipTagger
 
 MAX_PARAGRAPH_CHARS = 100_000
@@ -71,6 +71,7 @@ class Analyser:
         mentions: list[Mention] = []
         out_pages: list[Page] = []
         codebook_hash = self.codebook.hash if self.codebook else ""
+        section = HeadingCarry()
         for page in pages:
             page_text = text[page.start:page.end]
             lang = (language or page.language or detect_language(page_text, default="en")
@@ -79,18 +80,62 @@ class Analyser:
                                   page.error))
             if not page_text.strip():
                 continue
-            nlp, tagger, cases = self._components(lang)
             paragraphs = [(offset, paragraph) for offset, paragraph
                           in self._paragraphs(text, page)
                           if not any(start <= offset < end for start, end in skip)]
-            docs = nlp.pipe((p for _, p in paragraphs), batch_size=64)
-            for (offset, _), doc in zip(paragraphs, docs):
-                if tagger is not None:
-                    doc = tagger(doc)
-                doc = cases(doc)
-                self._collect(doc, offset, page.number, document_id, codebook_hash,
-                              sentences, tags, mentions)
+            for run_lang, run in self._language_runs(paragraphs, lang, language is None):
+                nlp, tagger, cases = self._components(run_lang)
+                docs = nlp.pipe((p for _, p in run), batch_size=64)
+                for (offset, paragraph), doc in zip(run, docs):
+                    if tagger is not None:
+                        doc = tagger(doc)
+                    doc = cases(doc)
+                    first_sentence, first_mention = len(sentences), len(mentions)
+                    self._collect(doc, offset, page.number, document_id, codebook_hash,
+                                  sentences, tags, mentions)
+                    self._carry(paragraph, section, sentences[first_sentence:],
+                                mentions[first_mention:], mentions)
         return out_pages, sentences, tags, mentions
+
+    @staticmethod
+    def _language_runs(paragraphs: list[tuple[int, str]], page_lang: str, detect: bool,
+                       ) -> Iterator[tuple[str, list[tuple[int, str]]]]:
+        """Consecutive paragraphs of one language. Unless the caller fixed the language, a
+        paragraph clearly in another script's language (the Russian and Kazakh abstracts of
+        an English paper) gets that language's pipeline and patterns."""
+        if not detect:
+            yield page_lang, paragraphs
+            return
+        run: list[tuple[int, str]] = []
+        run_lang = page_lang
+        for item in paragraphs:
+            lang = paragraph_language(item[1], page_lang)
+            if lang != run_lang and run:
+                yield run_lang, run
+                run = []
+            run_lang = lang
+            run.append(item)
+        if run:
+            yield run_lang, run
+
+    @staticmethod
+    def _carry(paragraph: str, section: HeadingCarry, new_sentences: Sequence[Sentence],
+               new_mentions: Sequence[Mention], mentions: list[Mention]) -> None:
+        """Sentences under a one-country heading are about that country, also those that do
+        not name it ("For Kazakhstan, lessons include ..." in the South Korea section is about
+        both). The carried mention is an empty span (and text) at the sentence start: the
+        country is not named in the sentence, and every mention still slices its text."""
+        named: dict[str, str] = {}
+        for mention in new_mentions:
+            named.setdefault(mention.iso3, mention.text)
+        if not section.see(paragraph, named) or section.iso3 is None:
+            return
+        naming = {mention.sentence_index for mention in new_mentions
+                  if mention.iso3 == section.iso3}
+        for sentence in new_sentences:
+            if sentence.index not in naming:
+                mentions.append(Mention(sentence_index=sentence.index, iso3=section.iso3,
+                                        start=sentence.start, end=sentence.start, text=""))
 
     @staticmethod
     def _collect(doc: Doc, offset: int, page_number: int, document_id: str,

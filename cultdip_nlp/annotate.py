@@ -3,6 +3,9 @@
 Input lines: {"id", "text", optional "lang", "country"}. Output lines:
 {"id", "codes": [sorted code ids], "tags": [{"code", "start", "end", "text", "source", "rule",
 "score"}], "about": [ISO3 of countries the text names]}. Offsets are into the given text as is.
+With `--sentences` (opt-in, so the default lines keep their keys) a line also has
+"sentences": [{"start", "end", "about"}]: case attribution per sentence, where a section
+heading naming one country carries it to the sentences under it.
 This contract is stable: other tools rely on it; later sources only add entries to "tags".
 """
 
@@ -26,7 +29,8 @@ class AnnotateInputError(ValueError):
 
 
 def annotate_record(analyser: Analyser, record: dict[str, Any],
-                    extra_tags: Sequence[ExtraTags] = ()) -> dict[str, Any]:
+                    extra_tags: Sequence[ExtraTags] = (),
+                    with_sentences: bool = False) -> dict[str, Any]:
     text = record.get("text")
     if not isinstance(text, str):
         raise AnnotateInputError("'text' must be a string")
@@ -40,12 +44,19 @@ def annotate_record(analyser: Analyser, record: dict[str, Any],
     ]
     for extra in extra_tags:
         tag_dicts.extend(extra(sentences, tags))
-    return {
+    result = {
         "id": record.get("id"),
         "codes": sorted({tag["code"] for tag in tag_dicts}),
         "tags": tag_dicts,
         "about": sorted({m.iso3 for m in mentions}),
     }
+    if with_sentences:
+        about: dict[int, set[str]] = {}
+        for mention in mentions:
+            about.setdefault(mention.sentence_index, set()).add(mention.iso3)
+        result["sentences"] = [{"start": s.start, "end": s.end,
+                                "about": sorted(about.get(s.index, ()))} for s in sentences]
+    return result
 
 
 def classifier_tags_for_annotate(directory: Any) -> ExtraTags:
@@ -75,7 +86,7 @@ def classifier_tags_for_annotate(directory: Any) -> ExtraTags:
 
 
 def annotate_lines(analyser: Analyser, lines: Iterable[str], source_name: str = "<input>",
-                   extra_tags: Sequence[ExtraTags] = (),
+                   extra_tags: Sequence[ExtraTags] = (), with_sentences: bool = False,
                    ) -> Iterator[tuple[str | None, str | None]]:
     """Yields (output line, None) or (None, error message naming the input line)."""
     for number, line in enumerate(lines, start=1):
@@ -85,7 +96,7 @@ def annotate_lines(analyser: Analyser, lines: Iterable[str], source_name: str = 
             record = json.loads(line)
             if not isinstance(record, dict) or "id" not in record:
                 raise AnnotateInputError("each line must be a JSON object with 'id' and 'text'")
-            yield json.dumps(annotate_record(analyser, record, extra_tags),
+            yield json.dumps(annotate_record(analyser, record, extra_tags, with_sentences),
                              ensure_ascii=False), None
         except (json.JSONDecodeError, AnnotateInputError) as error:
             yield None, f"{source_name}:{number}: {error}; line skipped"

@@ -217,6 +217,9 @@ def build_parser() -> argparse.ArgumentParser:
         Example: cultdip annotate texts.jsonl -o tagged.jsonl"""))
     annotate.add_argument("input", type=str, metavar="IN.jsonl")
     annotate.add_argument("-o", "--output", type=str, default="-")
+    annotate.add_argument("--sentences", action="store_true",
+                          help="add each sentence's span and the countries it is about "
+                               "(a one-country section heading carries to the sentences under it)")
     _add_codebook(annotate)
     annotate.add_argument("--classifier", type=Path, default=None,
                           help="a model folder from `cultdip learn train`: adds its "
@@ -224,12 +227,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     explain = verbs.add_parser("explain", help="why a tag was given",
                                formatter_class=raw, description=_help("""
-        Show a tag with its rule, pattern, matched text, sentence and document.
+        Show a tag with its rule, pattern, context rules, score, the countries its sentence is
+        about, and its context: the sentence with --window sentences either side (default 1),
+        the match marked [[like this]].
 
-        Example: cultdip explain --project out --tag 3f2a..."""))
+        Example: cultdip explain --project out --tag 3f2a... --window 2"""))
     _add_project(explain)
     _add_codebook(explain)
     explain.add_argument("--tag", required=True)
+    explain.add_argument("--window", type=int, default=1,
+                         help="sentences shown before and after the tag's sentence (default 1)")
     explain.add_argument("--json", action="store_true")
 
     learn = verbs.add_parser("learn", help="classifiers trained on coders' judgements")

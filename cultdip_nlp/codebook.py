@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,12 +24,15 @@ MAX_CODEBOOK_BYTES = 5_000_000
 MAX_ALIASES = 200
 MAX_EXPANDED_NODES = 200_000
 CODE_ID = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9_]+$")
-TOP_KEYS = {"name", "version", "extends", "description", "groups", "codes", "negation"}
+TOP_KEYS = {"name", "version", "extends", "description", "groups", "codes", "negation",
+            "language_packs"}
+PACK_KEYS = {"lang", "description", "negation", "codes"}
 CODE_KEYS = {"id", "group", "label", "definition", "include", "exclude", "examples", "patterns"}
-PATTERN_KINDS = ("phrase", "lemma", "tokens", "regex", "gazetteer")
+PATTERN_KINDS = ("phrase", "lemma", "tokens", "regex", "gazetteer", "stems")
 PATTERN_KEYS = set(PATTERN_KINDS) | {"id", "lang", "requires", "excludes", "score", "negation"}
 REQUIRES_KEYS = {"any", "window"}
-NEGATION_KEYS = {"cues", "not_cues", "window", "action", "factor"}
+NEGATION_KEYS = {"cues", "not_cues", "post_cues", "window", "action", "factor"}
+PACK_NEGATION_KEYS = {"cues", "not_cues", "post_cues"}
 NEGATION_ACTIONS = ("reject", "lower", "ignore")
 
 
@@ -72,11 +75,13 @@ class Negation:
     its score: "there is no cultural centre" must not count as a cultural centre.
 
     `cues` and `not_cues` are phrases per language, matched on lower-cased words;
-    a cue inside a `not_cues` phrase ("not only", "no doubt") is no negation.
+    a cue inside a `not_cues` phrase ("not only", "no doubt") is no negation. `post_cues`
+    follow the match instead: Kazakh negates after the word ("мәдени орталық емес", "... жоқ").
     """
 
     cues: dict[str, tuple[str, ...]]
     not_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    post_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     window: int = 3
     action: str = "reject"
     factor: float = 0.5
@@ -92,6 +97,8 @@ class Codebook:
     description: str = ""
     hash: str = field(default="", compare=False)
     negation: Negation | None = None
+    # Files whose patterns were added by code id (resolved paths, the parent's first).
+    language_packs: tuple[str, ...] = ()
 
     @property
     def code_ids(self) -> list[str]:
@@ -230,7 +237,10 @@ def _validate_tokens(value: Any, where: str, problems: list[str]) -> None:
 
 
 def _validate_pattern(raw: Any, code_id: str, index: int, path: Path,
-                      problems: list[str]) -> Pattern | None:
+                      problems: list[str], pack_lang: str | None = None) -> Pattern | None:
+    """One pattern; in a language pack (`pack_lang`) patterns default to, and must keep,
+    the pack's language, and default ids are `<code>#<lang><index>` so they never collide
+    with the codebook's own `<code>#<index>`."""
     where = f"{path}:{_line(raw)}"
     if not isinstance(raw, dict):
         problems.append(f"{where}: pattern {index} of {code_id} must be a mapping")
@@ -246,7 +256,7 @@ def _validate_pattern(raw: Any, code_id: str, index: int, path: Path,
         return None
     kind = kinds[0]
     value = raw[kind]
-    if kind in ("phrase", "lemma", "regex"):
+    if kind in ("phrase", "lemma", "regex", "stems"):
         if not isinstance(value, str) or not value.strip():
             problems.append(f"{where}: {kind} must be a non-empty string")
             return None
@@ -268,10 +278,16 @@ def _validate_pattern(raw: Any, code_id: str, index: int, path: Path,
             problems.append(f"{where}: gazetteer must be a non-empty list of names")
             return None
         value = tuple(" ".join(name.split()) for name in value)
-    lang = raw.get("lang", "en")
+    if kind == "stems":
+        value = " ".join(value.lower().split())
+    lang = raw.get("lang", pack_lang or "en")
     if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}", lang):
         problems.append(f"{where}: lang must be an ISO 639 code such as en, ru, kk")
-        lang = "en"
+        lang = pack_lang or "en"
+    elif pack_lang is not None and lang != pack_lang:
+        problems.append(f"{path}:{_line(raw, 'lang')}: pattern of {code_id} says lang {lang!r} "
+                        f"in a language pack for {pack_lang!r}; move it to that language's pack")
+        lang = pack_lang
     requires_any: tuple[str, ...] = ()
     window = None
     requires = raw.get("requires")
@@ -311,10 +327,11 @@ def _validate_pattern(raw: Any, code_id: str, index: int, path: Path,
         problems.append(f"{path}:{_line(raw, 'negation')}: negation must be one of "
                         f"{', '.join(NEGATION_ACTIONS)}")
         negation = None
-    pattern_id = raw.get("id", f"{code_id}#{index}")
+    default_id = f"{code_id}#{pack_lang or ''}{index}"
+    pattern_id = raw.get("id", default_id)
     if not isinstance(pattern_id, str) or not pattern_id:
         problems.append(f"{where}: id must be a non-empty string")
-        pattern_id = f"{code_id}#{index}"
+        pattern_id = default_id
     if kind == "tokens":
         value = [dict(spec) for spec in value] if isinstance(value, list) else value
     return Pattern(id=pattern_id, code=code_id, kind=kind, value=value, lang=lang,
@@ -403,6 +420,8 @@ def _validate_negation(raw: Any, base: Negation | None, path: Path,
         base.cues if base else {})
     not_cues = (_phrases_by_language(raw["not_cues"], where, "not_cues", problems)
                 if "not_cues" in raw else (base.not_cues if base else {}))
+    post_cues = (_phrases_by_language(raw["post_cues"], where, "post_cues", problems)
+                 if "post_cues" in raw else (base.post_cues if base else {}))
     window = raw.get("window", base.window if base else 3)
     if not isinstance(window, int) or isinstance(window, bool) or window < 1:
         problems.append(f"{path}:{_line(raw, 'window')}: negation.window must be a positive "
@@ -418,10 +437,10 @@ def _validate_negation(raw: Any, base: Negation | None, path: Path,
         problems.append(f"{path}:{_line(raw, 'factor')}: negation.factor must be a number in "
                         "(0, 1]")
         factor = 0.5
-    if not cues:
+    if not cues and not post_cues:
         problems.append(f"{where}: negation needs cues")
-    return Negation(cues=cues, not_cues=not_cues, window=window, action=action,
-                    factor=float(factor))
+    return Negation(cues=cues, not_cues=not_cues, post_cues=post_cues, window=window,
+                    action=action, factor=float(factor))
 
 
 def _check_duplicate_keys(node: Any, path: Path, problems: list[str]) -> None:
@@ -440,6 +459,11 @@ def _load(path: Path, seen: tuple[Path, ...]) -> Codebook:
     problems: list[str] = []
     if not isinstance(raw, dict):
         raise CodebookError(str(path), [f"{path}:1: a codebook must be a YAML mapping"])
+    if "lang" in raw and isinstance(raw.get("codes"), dict) and "groups" not in raw:
+        raise CodebookError(str(path), [
+            f"{path}:{_line(raw, 'lang')}: this is a language pack, not a codebook: check the "
+            "codebook whose language_packs names it (e.g. `cultdip codebook check "
+            "default.yaml`)"])
     _check_duplicate_keys(raw, path, problems)
     for key in raw:
         if key not in TOP_KEYS:
@@ -493,6 +517,7 @@ def _load(path: Path, seen: tuple[Path, ...]) -> Codebook:
         problems.append(f"{path}: the codebook defines no codes")
     negation = _validate_negation(raw.get("negation"), base.negation if base else None, path,
                                   problems)
+    packs = _pack_paths(raw, path, base, problems)
     if problems:
         raise CodebookError(str(path), problems)
     name = str(raw.get("name") or (base.name if base else path.stem))
@@ -500,7 +525,127 @@ def _load(path: Path, seen: tuple[Path, ...]) -> Codebook:
     codebook = Codebook(name=name, version=version, groups=groups, codes=tuple(codes.values()),
                         source=str(path), description=_as_text(raw.get("description")),
                         negation=negation)
-    return _with_hash(codebook)
+    return _apply_packs(codebook, packs, base.language_packs if base else ())
+
+
+def _pack_paths(raw: Any, path: Path, base: Codebook | None,
+                problems: list[str]) -> tuple[str, ...]:
+    """This file's own packs: paths relative to this file, else the name of a pack shipped
+    with the package (default.ru.yaml), so a copy of the default codebook keeps its packs."""
+    packs: list[str] = []
+    listed = raw.get("language_packs")
+    if listed is None:
+        return ()
+    if not isinstance(listed, list) or not all(isinstance(p, str) and p.strip() for p in listed):
+        problems.append(f"{path}:{_line(raw, 'language_packs')}: language_packs must be a list of "
+                        "file paths (relative to this codebook)")
+        return ()
+    for reference in listed:
+        pack = _resolve_path(reference.strip(), path.parent).resolve()
+        packaged = default_codebook_path().parent / reference.strip()
+        if not pack.is_file() and packaged.is_file():
+            pack = packaged.resolve()
+        if not pack.is_file():
+            problems.append(f"{path}:{_line(raw, 'language_packs')}: language pack {reference!r} "
+                            f"not found (looked for {pack})")
+        elif str(pack) not in packs:
+            packs.append(str(pack))
+    return tuple(packs)
+
+
+def _pack_negation(raw: Any, lang: str, path: Path, problems: list[str]) -> dict[str, tuple[str, ...]]:
+    """A pack's negation block: cue lists for the pack's own language only."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        problems.append(f"{path}:{_line(raw)}: negation of a language pack must be a mapping "
+                        f"({', '.join(sorted(PACK_NEGATION_KEYS))}) of phrase lists")
+        return {}
+    found: dict[str, tuple[str, ...]] = {}
+    for key, words in raw.items():
+        if key not in PACK_NEGATION_KEYS:
+            problems.append(f"{path}:{_line(raw, key)}: unknown key {key!r} in a language pack's "
+                            f"negation (allowed: {', '.join(sorted(PACK_NEGATION_KEYS))}; window "
+                            "and action belong to the codebook)")
+        elif not isinstance(words, list) or not words or not all(
+                isinstance(w, str) and w.strip() for w in words):
+            problems.append(f"{path}:{_line(raw, key)}: negation.{key} must be a list of phrases "
+                            f"in {lang} (quote words YAML reads as booleans)")
+        else:
+            found[key] = tuple(" ".join(w.lower().split()) for w in words)
+    return found
+
+
+def _read_pack(pack: Path, codes: dict[str, Code],
+               problems: list[str]) -> tuple[str, dict[str, list[Pattern]], dict[str, tuple[str, ...]]]:
+    """(language, patterns per code id, negation cue lists) of one language-pack file."""
+    raw = _read_yaml(pack)
+    if not isinstance(raw, dict):
+        problems.append(f"{pack}:1: a language pack must be a YAML mapping with lang and codes")
+        return "", {}, {}
+    _check_duplicate_keys(raw, pack, problems)
+    for key in raw:
+        if key not in PACK_KEYS:
+            problems.append(f"{pack}:{_line(raw, key)}: unknown top-level key {key!r} in a "
+                            f"language pack (allowed: {', '.join(sorted(PACK_KEYS))})")
+    lang = raw.get("lang")
+    if not isinstance(lang, str) or not re.fullmatch(r"[a-z]{2,3}", lang):
+        problems.append(f"{pack}:{_line(raw, 'lang')}: a language pack needs lang, an ISO 639 "
+                        "code such as ru or kk")
+        return "", {}, {}
+    codes_raw = raw.get("codes") or {}
+    if not isinstance(codes_raw, dict):
+        problems.append(f"{pack}:{_line(raw, 'codes')}: codes of a language pack must map code "
+                        "ids to lists of patterns")
+        codes_raw = {}
+    added: dict[str, list[Pattern]] = {}
+    for code_id, items in codes_raw.items():
+        where = f"{pack}:{_line(codes_raw, str(code_id))}"
+        if code_id not in codes:
+            problems.append(f"{where}: unknown code id {code_id!r}: the codebook has no such code")
+            continue
+        if not isinstance(items, list) or not items:
+            problems.append(f"{where}: patterns of {code_id} must be a non-empty list")
+            continue
+        offset = len(codes[code_id].patterns)
+        for index, item in enumerate(items):
+            pattern = _validate_pattern(item, str(code_id), offset + index, pack, problems,
+                                        pack_lang=lang)
+            if pattern:
+                added.setdefault(str(code_id), []).append(pattern)
+    return lang, added, _pack_negation(raw.get("negation"), lang, pack, problems)
+
+
+def _apply_packs(codebook: Codebook, packs: tuple[str, ...],
+                 inherited: tuple[str, ...]) -> Codebook:
+    """Add a codebook file's own packs to its codes (the parent's, merged by `extends`, and its
+    own). The parent's packs were applied in the parent, so inherited codes keep their Russian
+    and Kazakh patterns; a code the child overrides is the child's entirely."""
+    codes = {code.id: code for code in codebook.codes}
+    negation = codebook.negation
+    for pack_name in packs:
+        pack = Path(pack_name)
+        problems: list[str] = []
+        lang, added, cues = _read_pack(pack, codes, problems)
+        taken = {p.id: c.id for c in codes.values() for p in c.patterns}
+        for code_id, patterns in added.items():
+            for pattern in patterns:
+                if pattern.id in taken:
+                    problems.append(f"{pack}: pattern id {pattern.id!r} is already used (in "
+                                    f"{taken[pattern.id]})")
+                taken[pattern.id] = code_id
+        if problems:
+            raise CodebookError(str(pack), problems)
+        for code_id, patterns in added.items():
+            code = codes[code_id]
+            codes[code_id] = replace(code, patterns=code.patterns + tuple(patterns))
+        if negation is not None and cues:
+            merged = {key: dict(getattr(negation, key)) for key in PACK_NEGATION_KEYS}
+            for key, words in cues.items():
+                merged[key][lang] = words
+            negation = replace(negation, **merged)
+    return replace(codebook, codes=tuple(codes.values()), negation=negation,
+                   language_packs=tuple(dict.fromkeys(inherited + packs)))
 
 
 def _with_hash(codebook: Codebook) -> Codebook:
@@ -508,16 +653,15 @@ def _with_hash(codebook: Codebook) -> Codebook:
                "codes": [asdict(code) for code in codebook.codes]}
     if codebook.negation is not None:
         content["negation"] = asdict(codebook.negation)
+        if not codebook.negation.post_cues:  # keeps the hash of codebooks without them
+            del content["negation"]["post_cues"]
     digest = hashlib.sha256(
         json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")
     ).hexdigest()
-    return Codebook(name=codebook.name, version=codebook.version, groups=codebook.groups,
-                    codes=codebook.codes, source=codebook.source,
-                    description=codebook.description, hash=digest,
-                    negation=codebook.negation)
+    return replace(codebook, hash=digest)
 
 
 def load_codebook(reference: str | Path | None = None) -> Codebook:
     """Load a codebook by path, or the packaged default when no path (or "default") is given."""
     path = _resolve_path(str(reference) if reference else DEFAULT_NAME).resolve()
-    return _load(path, (path,))
+    return _with_hash(_load(path, (path,)))

@@ -308,7 +308,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     target = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
     errors = 0
     try:
-        for line, error in annotate_lines(analyser, source, args.input, extra_tags):
+        for line, error in annotate_lines(analyser, source, args.input, extra_tags,
+                                          getattr(args, "sentences", False)):
             if error:
                 errors += 1
                 print(error, file=sys.stderr)
@@ -323,36 +324,21 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
+    from .explain import explain_tag, render_text
+
     codebook = load_codebook(args.codebook)
+    if args.window < 0:
+        print("cultdip explain: --window must be 0 or more sentences", file=sys.stderr)
+        return EXIT_USAGE
     with Store(store_path(args.project)) as store:
-        tag = store.tag(args.tag)
-        if tag is None:
+        info = explain_tag(store, codebook, args.tag, window=args.window)
+        if info is None:
             print(f"no tag {args.tag!r} in {store.path}", file=sys.stderr)
             return EXIT_USAGE
-        sentence = store.connection.execute(
-            "SELECT * FROM sentences WHERE document_id = ? AND idx = ?",
-            (tag["document_id"], tag["sentence_idx"])).fetchone()
-        document = store.connection.execute(
-            "SELECT path, country, year FROM documents WHERE id = ?",
-            (tag["document_id"],)).fetchone()
-    pattern = next((p for p in codebook.patterns() if p.id == tag["rule"]), None)
-    info = {
-        "tag": tag["id"], "code": tag["code"], "matched": tag["text"],
-        "span": [tag["start"], tag["end"]], "source": tag["source"], "rule": tag["rule"],
-        "pattern": pattern.describe() if pattern else None,
-        "requires": list(pattern.requires_any) if pattern else None,
-        "window": pattern.window if pattern else None,
-        "excludes": list(pattern.excludes) if pattern else None,
-        "score": tag["score"], "codebook_hash": tag["codebook_hash"],
-        "sentence": sentence["text"] if sentence else None,
-        "page": sentence["page"] if sentence else None,
-        "document": dict(document) if document else None,
-    }
     if args.json:
         _print_json(info)
     else:
-        for key, value in info.items():
-            print(f"{key:>14}: {value}")
+        print(render_text(info))
     return EXIT_OK
 
 

@@ -42,12 +42,17 @@ class LemmaNorm:
 
     def __init__(self, nlp: Language) -> None:
         self.table: Any = None
+        self.morph: Any = None
         self.cache: dict[str, str] = {}
         if "lemmatizer" in nlp.pipe_names:
             lemmatizer = nlp.get_pipe("lemmatizer")
             lookups = getattr(lemmatizer, "lookups", None)
             if lookups is not None and lookups.has_table("lemma_lookup"):
                 self.table = lookups.get_table("lemma_lookup")
+            # Without part-of-speech tags spaCy's pymorphy3 mode leaves a word whose parses
+            # disagree unlemmatised ("многосоставную", "может"): take pymorphy3's most
+            # probable parse instead, so Russian lemma patterns find every form.
+            self.morph = getattr(lemmatizer, "_morph", None)
 
     def __call__(self, doc: Doc) -> Doc:
         cache = self.cache
@@ -61,6 +66,8 @@ class LemmaNorm:
                     # spaCy's lookup is case-sensitive: "Festivals" misses "festivals".
                     lemma = _as_lemma(self.table.get(lower, lemma), lemma)
                 norm = lemma.lower() if lemma else lower
+                if self.morph is not None and norm == lower and lower.isalpha():
+                    norm = self.morph.parse(lower)[0].normal_form
                 if len(cache) < 500_000:
                     cache[text] = norm
             token.norm_ = norm

@@ -11,7 +11,8 @@ and measure precision on ordinary speech; the purposive sample was drawn to give
 positives (see docs/gold/purposive/README.md) and is reported apart, never pooled silently.
 
 Usage:
-    python scripts/eval_tagger.py [--codebook default] [--gold FILE ...] [--errors]
+    python scripts/eval_tagger.py [--codebook default] [--gold FILE ...] [--errors] [--by-lang]
+    python scripts/eval_tagger.py --gold docs/gold/ru_kk/gold.jsonl --by-lang   # Russian, Kazakh
 """
 
 from __future__ import annotations
@@ -101,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--codebook", default="default")
     parser.add_argument("--gold", type=Path, nargs="*", default=DEFAULT_GOLD)
     parser.add_argument("--by-code", action="store_true", help="also print a row per code")
+    parser.add_argument("--by-lang", action="store_true",
+                        help="also print the figures per language (records' lang, default en)")
     parser.add_argument("--errors", action="store_true", help="list false positives/negatives")
     args = parser.parse_args(argv)
     records = list(read_gold(args.gold))
@@ -116,6 +119,12 @@ def main(argv: list[str] | None = None) -> int:
         n_pos = sum(1 for r in subset if r["codes"])
         out += table(f"== sample: {sample} ({len(subset)} sentences, {n_pos} with a code) "
                      f"by group", tally(subset, predicted, lambda c: c.split(".")[0]), groups)
+    if args.by_lang:
+        for lang in sorted({r.get("lang", "en") for r in records}):
+            subset = [r for r in records if r.get("lang", "en") == lang]
+            n_pos = sum(1 for r in subset if r["codes"])
+            out += table(f"== language: {lang} ({len(subset)} sentences, {n_pos} with a code) "
+                         f"by group", tally(subset, predicted, lambda c: c.split(".")[0]), groups)
     if args.by_code:
         codes = sorted({c for r in records for c in r["codes"]}
                        | {c for v in predicted.values() for c in v})

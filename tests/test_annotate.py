@@ -59,3 +59,33 @@ def test_annotate_reads_stdin(seed_paper: str) -> None:
     line = json.loads(result.stdout)
     assert line["id"] == 7
     assert "instrument.heritage_listing" in line["codes"]
+
+
+def test_annotate_sentences_carry_the_section_heading(seed_paper: str) -> None:
+    """The seed paper's Japan section as one text: with --sentences every sentence is about
+    JPN, also those that do not name Japan (the heading "Japan: Nation Branding ..." carries)."""
+    import subprocess
+
+    from conftest import cultdip_command
+
+    start = seed_paper.index("Japan: Nation Branding")
+    section = seed_paper[start:seed_paper.index("United Kingdom: institutional", start)]
+    record = {"id": "jp", "text": section, "lang": "en"}
+    result = subprocess.run([*cultdip_command(), "annotate", "-", "--sentences"],
+                            capture_output=True, text=True, input=json.dumps(record) + "\n")
+    assert result.returncode == 0, result.stderr
+    line = json.loads(result.stdout)
+    assert "JPN" in line["about"]
+    sentences = line["sentences"]
+    assert len(sentences) > 15
+    assert all("JPN" in s["about"] for s in sentences), [
+        section[s["start"]:s["end"]][:50] for s in sentences if "JPN" not in s["about"]]
+    unnamed = [s for s in sentences if "Japan" not in section[s["start"]:s["end"]]]
+    assert len(unnamed) >= 5  # about JPN by the heading alone
+    # without the heading, those sentences are about nothing
+    body = section[section.index("\n"):]
+    result = subprocess.run([*cultdip_command(), "annotate", "-", "--sentences"],
+                            capture_output=True, text=True,
+                            input=json.dumps({"id": "jp", "text": body, "lang": "en"}) + "\n")
+    headless = json.loads(result.stdout)["sentences"]
+    assert any(s["about"] == [] for s in headless)

@@ -79,3 +79,74 @@ def test_document_axis_puts_the_paper_under_one_unknown_case(seed_project: Path)
     result = run_cli("matrix", "--project", str(seed_project), "--value", "count", "--json",
                      check=True)
     assert '"(unknown)"' in result.stdout and '"GBR"' not in result.stdout
+
+
+SECTIONS = {  # heading start -> (case, the next heading's start)
+    "South Korea: the": ("KOR", "Japan: Nation Branding"),
+    "Japan: Nation Branding": ("JPN", "United Kingdom: institutional"),
+    "United Kingdom: institutional": ("GBR", "Kazakhstan: Current Cultural"),
+}
+
+
+def test_section_headings_carry_their_country(seed_project: Path) -> None:
+    """Every sentence of the paper's South Korea, Japan and UK sections is about KOR, JPN,
+    GBR, also those that do not name the country; the carry stops at the next heading."""
+    from cultdip_nlp.store import Store
+
+    with Store(seed_project / "cultdip.sqlite") as store:
+        (document_id,) = store.connection.execute("SELECT id FROM documents").fetchone()
+        text = store.document_text(document_id)
+        sentences = store.connection.execute(
+            "SELECT idx, start, text FROM sentences WHERE document_id = ? ORDER BY idx",
+            (document_id,)).fetchall()
+        about: dict[int, set[str]] = {}
+        carried: dict[int, set[str]] = {}
+        for idx, iso3, start, end in store.connection.execute(
+                "SELECT sentence_idx, iso3, start, end FROM mentions WHERE document_id = ?",
+                (document_id,)):
+            about.setdefault(idx, set()).add(iso3)
+            if start == end:  # carried from the heading: the sentence does not name it
+                carried.setdefault(idx, set()).add(iso3)
+    for heading, (case, next_heading) in SECTIONS.items():
+        start, end = text.index(heading), text.index(next_heading)
+        inside = [row for row in sentences if start <= row["start"] < end]
+        assert len(inside) > 15
+        not_about = [row["text"][:60] for row in inside if case not in about.get(row["idx"], ())]
+        assert not not_about, (case, not_about)
+        unnamed = [row for row in inside if case in carried.get(row["idx"], ())]
+        assert len(unnamed) >= 3, case  # the carry did work: these do not name the country
+        assert all(case not in carried.get(row["idx"], ()) for row in sentences
+                   if row["start"] >= end and row["start"] < end + 2000)
+    discussion = text.index("\n\nDiscussion\n\n")
+    after = [row for row in sentences if row["start"] > discussion][:3]
+    assert all(not carried.get(row["idx"]) for row in after)
+
+
+def test_russian_and_kazakh_abstracts_are_tagged_with_their_own_patterns(
+        seed_project: Path) -> None:
+    """The paper is one English text file with a Kazakh and a Russian abstract: `cultdip run`
+    tags those paragraphs with the Kazakh and Russian patterns, and finds every code the hand
+    coding (docs/gold/ru_kk) gives their sentences."""
+    import json
+
+    from cultdip_nlp.store import Store
+
+    gold = [json.loads(line) for line in (Path(__file__).parents[1] / "docs" / "gold" / "ru_kk"
+                                          / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    with Store(seed_project / "cultdip.sqlite") as store:
+        (document_id,) = store.connection.execute("SELECT id FROM documents").fetchone()
+        text = store.document_text(document_id)
+        for lang, first, stop in (("ru", "Аннотация. Культурная", "Ключевые слова:"),
+                                  ("kk", "Аңдатпа. Қазақстанның", "Тірек сөздер:")):
+            start = text.index(first)
+            end = text.index(stop, start)
+            rules = [row[0] for row in store.connection.execute(
+                "SELECT rule FROM tags WHERE document_id = ? AND start >= ? AND end <= ?",
+                (document_id, start, end))]
+            codes = {row[0] for row in store.connection.execute(
+                "SELECT code FROM tags WHERE document_id = ? AND start >= ? AND end <= ?",
+                (document_id, start, end))}
+            assert rules and all(f"#{lang}" in rule for rule in rules), (lang, rules)
+            expected = {code for record in gold if record["lang"] == lang
+                        and record["sample"] == "seed_abstract" for code in record["codes"]}
+            assert expected <= codes, (lang, expected - codes)

@@ -17,6 +17,7 @@ _KAZAKH_WORDS = frozenset("республикасы республикасыны
                           "арасындағы болып қазақстан".split())
 _RUSSIAN_WORDS = frozenset("и в во не на что с со по о об для от из к за как это".split())
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CYRILLIC_RUN = re.compile("[\u0400-\u04ff]{3}")
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
     "en": frozenset("the of and to in is that for it with as on be by this are we our".split()),
     "fr": frozenset("le la les des de et un une est pour dans que qui du sur au par".split()),
@@ -96,3 +97,22 @@ def detect_language(text: str, default: str | None = None) -> str | None:
         scores[lang] += 0.5 * sum(count for word, count in words.items() if cue.search(word))
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] > 0 else default
+
+
+def paragraph_language(paragraph: str, page_language: str) -> str:
+    """The language of one paragraph of a page, for documents that mix Latin and Cyrillic
+    languages (Kazakh journals print each abstract in Kazakh, Russian and English). Only a
+    clear majority of the other script switches, so a Kazakh name in a Russian paragraph or
+    "British Council" in a Kazakh one does not."""
+    if len(paragraph) < 60:
+        return page_language
+    cyrillic_page = page_language in ("ru", "kk")
+    if not cyrillic_page and _CYRILLIC_RUN.search(paragraph) is None:
+        return page_language  # the common case, decided by one regular-expression scan
+    counts = _script_counts(paragraph)
+    cyrillic, latin = counts["cyrillic"], counts["latin"]
+    if cyrillic > 2 * latin and cyrillic >= 40:
+        return "kk" if counts["kazakh"] >= max(3, 0.01 * cyrillic) else "ru"
+    if cyrillic_page and latin > 2 * cyrillic and latin >= 40:
+        return detect_language(paragraph, default="en") or "en"
+    return page_language

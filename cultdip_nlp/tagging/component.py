@@ -30,6 +30,14 @@ for _name in ("cultdip_rule", "cultdip_pattern", "cultdip_score", "cultdip_negat
         Span.set_extension(_name, default=None)
 
 
+def stem_specs(stems: list[str]) -> list[dict]:
+    """A `stems` pattern as Matcher specs: each word is a token beginning with that stem, so
+    "мәдени орталы" finds "мәдени орталық", "мәдени орталықтары", "мәдени орталығында".
+    Punctuation inside ("к-рор") must match exactly."""
+    return [{"LOWER": {"REGEX": "^" + re.escape(stem)}} if any(c.isalnum() for c in stem)
+            else {"LOWER": stem} for stem in stems]
+
+
 @dataclass(frozen=True)
 class RuleHit:
     start: int  # token index
@@ -72,6 +80,7 @@ class CultdipTagger:
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")  # gazetteers: case matters
         self._excludes = PhraseMatcher(nlp.vocab, attr="NORM")
         self._regexes: list[tuple[re.Pattern[str], Pattern]] = []
+        self._requires_cache: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
         self._negation = codebook.negation
         self._cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._build()
@@ -92,6 +101,9 @@ class CultdipTagger:
                 self._lemma.add(key, [self._pattern_doc(pattern.value)])
             elif pattern.kind == "tokens":
                 self._tokens.add(key, [pattern.value])
+            elif pattern.kind == "stems":
+                words = [t.text for t in blank_pipeline(self.lang).make_doc(pattern.value)]
+                self._tokens.add(key, [stem_specs(words)])
             elif pattern.kind == "gazetteer":
                 make = blank_pipeline(self.lang).make_doc
                 self._names.add(key, [make(name) for name in pattern.value])
@@ -103,8 +115,11 @@ class CultdipTagger:
             make = blank_pipeline(self.lang).make_doc
             cues = self._negation.cues.get(self.lang, ())
             not_cues = self._negation.not_cues.get(self.lang, ())
+            post_cues = self._negation.post_cues.get(self.lang, ())
             if cues:
                 self._cues.add("cue", [make(c) for c in cues])
+            if post_cues:
+                self._cues.add("post_cue", [make(c) for c in post_cues])
             if not_cues:
                 self._cues.add("not_cue", [make(c) for c in not_cues])
 
@@ -139,15 +154,21 @@ class CultdipTagger:
         kept = self._apply_negation(doc, kept, sentence_starts)
         return self._longest_per_code(kept)
 
-    def _negation_cues(self, doc: Doc) -> list[tuple[int, int]]:
-        """(start, end) of negation cues not inside a non-negating phrase ("not only")."""
+    def _negation_cues(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """(start, end) of cues before and of cues after a match ("емес", "жоқ"), leaving
+        out those inside a non-negating phrase ("not only", "ғана емес")."""
         if not len(self._cues):
-            return []
-        cue_id = self.vocab.strings["cue"]
+            return [], []
+        strings = self.vocab.strings
+        cue_id, post_id = strings["cue"], strings["post_cue"]
         found = self._cues(doc)
-        blocked = [(s, e) for m, s, e in found if m != cue_id]
-        return [(s, e) for m, s, e in found if m == cue_id
-                and not any(bs <= s and e <= be for bs, be in blocked)]
+        blocked = [(s, e) for m, s, e in found if m not in (cue_id, post_id)]
+
+        def free(kind: int) -> list[tuple[int, int]]:
+            return [(s, e) for m, s, e in found if m == kind
+                    and not any(bs <= s and e <= be for bs, be in blocked)]
+
+        return free(cue_id), free(post_id)
 
     @staticmethod
     def _scope_breaks(doc: Doc, start: int, end: int) -> bool:
@@ -160,16 +181,20 @@ class CultdipTagger:
         negation = self._negation
         if negation is None or not hits:
             return hits
-        cues = self._negation_cues(doc)
-        if not cues:
+        cues, post_cues = self._negation_cues(doc)
+        if not cues and not post_cues:
             return hits
         result = []
         for hit in hits:
             action = hit.pattern.negation or negation.action
-            sent_start, _ = self._sentence_bounds(doc, hit.start, starts)
+            sent_start, sent_end = self._sentence_bounds(doc, hit.start, starts)
             low = max(sent_start, hit.start - negation.window)
+            high = min(sent_end, hit.end + negation.window)
             cue = next(((s, e) for s, e in cues if low <= s and e <= hit.start
                         and not self._scope_breaks(doc, e, hit.start)), None)
+            if cue is None:
+                cue = next(((s, e) for s, e in post_cues if hit.end <= s < high
+                            and not self._scope_breaks(doc, hit.end, s)), None)
             if cue is None or action == "ignore":
                 result.append(hit)
             elif action == "lower":
@@ -195,9 +220,10 @@ class CultdipTagger:
         else:
             low, high = sent_start, sent_end
         if pattern.requires_any:
-            wanted = pattern.requires_any
+            wanted, stems = self._required(pattern)
             if not any(
                 doc[i].norm_ in wanted or doc[i].lower_ in wanted
+                or (stems and doc[i].lower_.startswith(stems))
                 for i in range(low, high) if not hit.start <= i < hit.end
             ):
                 return False
@@ -205,6 +231,16 @@ class CultdipTagger:
             if start < high and end > low:
                 return False
         return True
+
+    def _required(self, pattern: Pattern) -> tuple[frozenset[str], tuple[str, ...]]:
+        """`requires` words split into exact lemmas and stems ("мәдени*": any word beginning
+        so, for suffixing languages such as Kazakh)."""
+        found = self._requires_cache.get(pattern.id)
+        if found is None:
+            exact = frozenset(w for w in pattern.requires_any if not w.endswith("*"))
+            stems = tuple(w[:-1] for w in pattern.requires_any if w.endswith("*"))
+            found = self._requires_cache[pattern.id] = (exact, stems)
+        return found
 
     @staticmethod
     def _longest_per_code(hits: list[RuleHit]) -> list[RuleHit]:
