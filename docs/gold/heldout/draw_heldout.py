@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Draw the held-out gold sample (uncoded): UN General Debate sentences from speeches that
+no development gold sentence comes from.
+
+Why: the development sets (../gold.jsonl, ../purposive/purposive.jsonl) are used to study the
+tagger's errors and to change its patterns, so figures measured on them flatter it. This set
+was drawn, coded by hand and committed BEFORE the tagger was run on it or tuned, and it is
+the honest figure for the tagger's precision and recall.
+
+Design: the pool is every sentence of the UNGD speeches 1970-2024 whose file is not the source
+of any sentence of gold.jsonl or of the purposive draws (drawn*.jsonl, a superset of
+purposive.jsonl), split with the dev set's own splitter and filters
+(../sample_sentences.py). Then, with a seed of its own:
+  random  : 80 sentences uniformly over the pool;
+  culture : 80 among pool sentences matching the dev set's culture word list (CULTURE_RE):
+            10 each from KAZ, KOR, JPN, GBR speeches 1992-2024 and 40 from other countries.
+Sentences drawn for "random" are excluded from "culture".
+
+Usage:
+    python docs/gold/heldout/draw_heldout.py --ungdc /tmp/ungdc/UNGDC_1946-2024/TXT \
+        --out docs/gold/heldout/drawn.jsonl
+"""
+import argparse
+import json
+import os
+import random
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, ".."))
+from sample_sentences import CULTURE_RE, dedup, load_ungdc  # noqa: E402
+
+SEED = 20261201
+N_RANDOM = 80
+N_FOCUS_EACH = 10
+FOCUS = ("KAZ", "KOR", "JPN", "GBR")
+N_OTHER = 40
+DEV_FILES = ["gold.jsonl", "purposive/drawn.jsonl", "purposive/drawn2.jsonl",
+             "purposive/drawn3.jsonl", "purposive/purposive.jsonl"]
+
+
+def dev_sources_and_texts():
+    sources, texts = set(), set()
+    for name in DEV_FILES:
+        with open(os.path.join(HERE, "..", name), encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    record = json.loads(line)
+                    sources.add(record["source"])
+                    texts.add(record["text"])
+    return sources, texts
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--ungdc", default="/tmp/ungdc/UNGDC_1946-2024/TXT")
+    parser.add_argument("--out", default=os.path.join(HERE, "drawn.jsonl"))
+    args = parser.parse_args()
+    rng = random.Random(SEED)
+    sources, texts = dev_sources_and_texts()
+    pool = [r for r in dedup(load_ungdc(args.ungdc, 1970, 2024))
+            if r["source"] not in sources and r["text"] not in texts]
+    print(f"pool: {len(pool)} sentences from {len({r['source'] for r in pool})} speeches "
+          f"({len(sources)} dev source files excluded)")
+    taken = set()
+
+    def draw(candidates, n, label):
+        candidates = [r for r in candidates if r["text"] not in taken]
+        got = rng.sample(candidates, n)
+        for r in got:
+            taken.add(r["text"])
+            r["sample"] = label
+        return got
+
+    picked = draw(pool, N_RANDOM, "random")
+    culture = [r for r in pool if CULTURE_RE.search(r["text"])]
+    for iso in FOCUS:
+        stratum = [r for r in culture if r["country"] == iso and r["year"] >= 1992]
+        print(f"culture pool {iso} (1992-2024): {len(stratum)}")
+        picked += draw(stratum, N_FOCUS_EACH, "culture")
+    other = [r for r in culture if r["country"] not in FOCUS]
+    print(f"culture pool other countries: {len(other)}")
+    picked += draw(other, N_OTHER, "culture")
+    with open(args.out, "w", encoding="utf-8") as handle:
+        for i, r in enumerate(picked, 1):
+            record = {"id": f"h{i:04d}", "source": r["source"], "country": r["country"],
+                      "year": r["year"], "sample": r["sample"], "text": r["text"]}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    print(f"wrote {len(picked)} sentences to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
