@@ -69,6 +69,82 @@ POSITIVE = {
               "including religions' is a dialogue between civilisations and religions."),
 }
 
+POSITIVE.update({
+    "h1001": (["identity.history_heritage", "identity.language", "instrument.multilateral_cooperation"],
+              "identity.language: 'language martyrs died for their mother tongue Bangla'; "
+              "instrument.multilateral_cooperation: International Mother Language Day adopted by UNESCO at "
+              "Bangladesh's initiative; identity.history_heritage: commemorating 21 February 1952 "
+              "(borderline)."),
+    "h1002": (["identity.language"],
+              "identity.language: the Albanians' 'right to education in their mother tongue' (a minority's "
+              "language and its teaching)."),
+    "h1003": (["identity.literature"],
+              "identity.literature: 'our poet Mahmoud Darwish' quoted as a national voice (as p1004)."),
+    "h1004": (["identity.literature"],
+              "identity.literature: 'Our great poet and thinker, Alfonso Guillen Zelaya' quoted."),
+    "h1007": (["identity.traditions"],
+              "identity.traditions: 'Our culture, our crafts, our way of life' (Andorra). Borderline: said "
+              "to have changed."),
+    "h1008": (["identity.values"],
+              "identity.values: fair elections 'as our tradition dictates', the country 'a benchmark of "
+              "democracy' (Sao Tome and Principe)."),
+    "h1009": (["identity.values"],
+              "identity.values: Chile acts 'consistently with our values and convictions'."),
+    "h1010": (["identity.history_heritage", "identity.values"],
+              "identity.history_heritage: 'Throughout our history'; identity.values: 'geography has shaped "
+              "our character' (Andorra's national narrative)."),
+    "h1013": (["identity.belonging"],
+              "identity.belonging: Iraq's people and leadership confronting schemes that target 'the Arab "
+              "nation as a whole', a nation of which Iraq is part. Borderline."),
+    "h1016": (["identity.modernity"],
+              "identity.modernity: 'build a modern nation' as Iraq's national goal (purposive rule)."),
+    "h1017": (["instrument.multilateral_cooperation"],
+              "instrument.multilateral_cooperation: 'Cultural exchanges with them have been markedly "
+              "strengthened' (cultural exchanges between countries, as p1019)."),
+    "h1018": (["instrument.multilateral_cooperation"],
+              "instrument.multilateral_cooperation: 'Cultural exchanges contribute to ... a peaceful "
+              "international order' (evaluates cultural exchanges between countries). Borderline: general."),
+    "h1024": (["instrument.dialogue_forums"],
+              "instrument.dialogue_forums: Venezuela 'supports dialogue between cultures and "
+              "civilizations'; 'exhibitions of xenophobia' is not an exhibition."),
+    "h1025": (["instrument.heritage_listing"],
+              "instrument.heritage_listing: 'Galapagos, a UNESCO World Heritage Site' proposed as a signing "
+              "venue (borderline, as p2004)."),
+    "h1026": (["instrument.heritage_listing"],
+              "instrument.heritage_listing: 'UNESCO's designation of the Rock Islands of Palau as ... world "
+              "heritage site'."),
+    "h1027": (["outcome.international_image"],
+              "outcome.international_image: campaigns 'presenting a negative image of our country' and the "
+              "wish that Guatemala's realities be 'known world-wide'."),
+    "h1028": (["identity.belonging"],
+              "identity.belonging: 'peoples of the African diaspora' as one community (Antigua and "
+              "Barbuda; borderline, as p1041)."),
+    "h1029": (["instrument.diaspora"],
+              "instrument.diaspora: 'the Haitian diaspora - our tenth Department' as the focus of "
+              "reconciliation (as p1043)."),
+    "h1032": (["instrument.sport_mega_events"],
+              "instrument.sport_mega_events: 'One World, One Dream', the theme of the Beijing Olympic Games."),
+    "h1033": (["instrument.sport_mega_events"],
+              "instrument.sport_mega_events: the IOC's refusal to let Rhodesia take part in the Munich games, "
+              "welcomed as in keeping with UN resolutions (sport used as a diplomatic sanction). Borderline."),
+    "h1034": (["identity.diversity_unity", "outcome.international_image"],
+              "identity.diversity_unity: 'a country of interethnic and interfaith harmony'; "
+              "outcome.international_image: 'Montenegro is recognized as a pillar of peace and stability'."),
+    "h1035": (["instrument.dialogue_forums"],
+              "instrument.dialogue_forums: 'the United Nations Year of Dialogue among Civilizations'."),
+    "h1041": (["identity.history_heritage", "instrument.exhibition_museum", "instrument.tourism",
+               "outcome.economic"],
+              "instrument.exhibition_museum: Benin 'building three museums'; instrument.tourism: conditions "
+              "for tourism; outcome.economic: tourism from the museums as 'one of the drivers of our economic "
+              "growth' (a return claimed from culture); identity.history_heritage: to reveal 'its "
+              "contribution and role in the evolution of humankind'."),
+    "h1042": (["outcome.soft_power"],
+              "outcome.soft_power: 'That projection of soft power' (the EU's)."),
+    "h1048": (["outcome.social_cohesion"],
+              "outcome.social_cohesion: the Angolan Government 'continued to promote genuine national "
+              "reconciliation' to end the conflict (its own measure; borderline, as p1067)."),
+})
+
 NEGATIVE = {
     "h0025": "'as old as history itself' is history as time.",
     "h0038": "'we are one' names no nation's unity (solidarity in grief). Borderline.",
@@ -146,22 +222,52 @@ NEGATIVE = {
     "h0157": "Education as development.",
     "h0159": "'We take great pride in our contributions' is a speaker's formula.",
     "h0160": "Procedural dialogue.",
+    "h1005": "'our past policies' are economic policy.",
+    "h1006": "'history books' of the past in general.",
+    "h1011": "'multinational' force; 'United Nations traditions'.",
+    "h1012": "'government of national unity' in Honduras, a political settlement.",
+    "h1014": "Cape Verde names 'the Arab nation' as a victim; not its own belonging.",
+    "h1015": "'modern society' in general.",
+    "h1019": "Radio conversations intercepted, not broadcasting.",
+    "h1020": "A radio station run by an armed group, not a State's broadcaster aimed abroad. Borderline.",
+    "h1021": "'act in concert' is an idiom.",
+    "h1022": "'act in concert' is an idiom.",
+    "h1023": "Entering a museum under COVID rules.",
+    "h1030": "A UNESCO goodwill ambassador is not a national cultural envoy (purposive rule).",
+    "h1031": "A goodwill ambassador for a health committee.",
+    "h1036": "Digital platforms for domestic teaching.",
+    "h1037": "Online government services.",
+    "h1038": "UNESCO's human rights procedures.",
+    "h1039": "Hosting a UNESCO education conference (as the World Education Forum rule).",
+    "h1040": "Tourism between regions as trade; not promoting the country as a destination. Borderline.",
+    "h1043": "A person's reputation.",
+    "h1044": "Perception of the Charter's application.",
+    "h1045": "'take pride in our achievements' does not name a people's pride (speaker's formula). Borderline.",
+    "h1046": "Patriotism as a value of Africans in general. Borderline.",
+    "h1047": "National reconciliation as a political settlement (country not named).",
+    "h1049": "Tourism's share of income as an economic condition (as p2014).",
+    "h1050": "Tourism put at risk by acidification: a condition.",
 }
 
 
-def main():
+def code_file(drawn: str, coded: str) -> None:
     out = []
-    with open(os.path.join(HERE, "drawn.jsonl"), encoding="utf-8") as handle:
+    with open(os.path.join(HERE, drawn), encoding="utf-8") as handle:
         for line in handle:
             record = json.loads(line)
             codes, reason = POSITIVE.get(record["id"], ([], NEGATIVE.get(record["id"], NO_CODE)))
             record["codes"] = sorted(codes)
             record["reason"] = reason
             out.append(record)
-    with open(os.path.join(HERE, "heldout.jsonl"), "w", encoding="utf-8") as handle:
+    with open(os.path.join(HERE, coded), "w", encoding="utf-8") as handle:
         for record in out:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    print(f"wrote {len(out)} records, {sum(1 for r in out if r['codes'])} with a code")
+    print(f"{coded}: {len(out)} records, {sum(1 for r in out if r['codes'])} with a code")
+
+
+def main():
+    code_file("drawn.jsonl", "heldout.jsonl")
+    code_file("drawn_purposive.jsonl", "heldout_purposive.jsonl")
 
 
 if __name__ == "__main__":

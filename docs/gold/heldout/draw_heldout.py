@@ -15,26 +15,36 @@ purposive.jsonl), split with the dev set's own splitter and filters
   culture : 80 among pool sentences matching the dev set's culture word list (CULTURE_RE):
             10 each from KAZ, KOR, JPN, GBR speeches 1992-2024 and 40 from other countries.
 Sentences drawn for "random" are excluded from "culture".
+  purposive (--purposive, a second file): 2 sentences per code from the same pool, matched by
+            the narrowest probe the dev purposive draw wrote from TAXONOMY.md for that code
+            (../purposive/draw_purposive.py: stage 3, else stage 2, else stage 1), excluding
+            the random and culture draws. It gives codes positives, so it is reported apart.
 
 Usage:
     python docs/gold/heldout/draw_heldout.py --ungdc /tmp/ungdc/UNGDC_1946-2024/TXT \
         --out docs/gold/heldout/drawn.jsonl
+    python docs/gold/heldout/draw_heldout.py --purposive --out docs/gold/heldout/drawn_purposive.jsonl
 """
 import argparse
 import json
 import os
 import random
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
 from sample_sentences import CULTURE_RE, dedup, load_ungdc  # noqa: E402
 
+sys.path.insert(0, os.path.join(HERE, "..", "purposive"))
+from draw_purposive import NARROW_PROBES, PROBES, STAGE3_PROBES  # noqa: E402
+
 SEED = 20261201
 N_RANDOM = 80
 N_FOCUS_EACH = 10
 FOCUS = ("KAZ", "KOR", "JPN", "GBR")
 N_OTHER = 40
+N_PURPOSIVE_PER_CODE = 2
 DEV_FILES = ["gold.jsonl", "purposive/drawn.jsonl", "purposive/drawn2.jsonl",
              "purposive/drawn3.jsonl", "purposive/purposive.jsonl"]
 
@@ -54,7 +64,9 @@ def dev_sources_and_texts():
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--ungdc", default="/tmp/ungdc/UNGDC_1946-2024/TXT")
-    parser.add_argument("--out", default=os.path.join(HERE, "drawn.jsonl"))
+    parser.add_argument("--out", default=None)
+    parser.add_argument("--purposive", action="store_true",
+                        help="draw the purposive part (after the random and culture draws)")
     args = parser.parse_args()
     rng = random.Random(SEED)
     sources, texts = dev_sources_and_texts()
@@ -81,12 +93,27 @@ def main():
     other = [r for r in culture if r["country"] not in FOCUS]
     print(f"culture pool other countries: {len(other)}")
     picked += draw(other, N_OTHER, "culture")
-    with open(args.out, "w", encoding="utf-8") as handle:
-        for i, r in enumerate(picked, 1):
+    first = 1
+    if args.purposive:
+        first, picked = 1001, []
+        for code in PROBES:
+            probe = STAGE3_PROBES.get(code) or NARROW_PROBES.get(code) or PROBES[code]
+            regex = re.compile(probe, re.IGNORECASE)
+            candidates = [r for r in pool if r["text"] not in taken and regex.search(r["text"])]
+            got = rng.sample(candidates, min(N_PURPOSIVE_PER_CODE, len(candidates)))
+            print(f"{code}: {len(candidates)} candidates, drew {len(got)}")
+            for r in got:
+                taken.add(r["text"])
+                picked.append(dict(r, sample="purposive", probe=code))
+    out = args.out or os.path.join(HERE, "drawn_purposive.jsonl" if args.purposive else "drawn.jsonl")
+    with open(out, "w", encoding="utf-8") as handle:
+        for i, r in enumerate(picked, first):
             record = {"id": f"h{i:04d}", "source": r["source"], "country": r["country"],
                       "year": r["year"], "sample": r["sample"], "text": r["text"]}
+            if "probe" in r:
+                record["probe"] = r["probe"]
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    print(f"wrote {len(picked)} sentences to {args.out}")
+    print(f"wrote {len(picked)} sentences to {out}")
 
 
 if __name__ == "__main__":
