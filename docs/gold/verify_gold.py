@@ -65,7 +65,7 @@ def main():
         if rid in seen:
             errors.append(f"{rid}: duplicate id")
         seen.add(rid)
-        if r["sample"] not in ("random", "culture"):
+        if r["sample"] not in ("random", "culture", "purposive"):
             errors.append(f"{rid}: bad sample {r['sample']}")
         bad = [c for c in r["codes"] if c not in valid]
         if bad:
