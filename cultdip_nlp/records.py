@@ -103,6 +103,9 @@ class Document:
     tags: tuple[Tag, ...] = ()
     mentions: tuple[Mention, ...] = ()
     warnings: tuple[str, ...] = ()
+    # A large document analysed in chunks: its text, sentences, tags and mentions are in this
+    # SQLite file (streaming.py), not in the fields above, and the store copies them from it.
+    spool: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
