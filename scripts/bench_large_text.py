@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Large text files: time and peak memory of `cultdip run` on one real text of 10 MB vs 50 MB.
+
+The texts are UN General Debate speeches from ../shared/corpus/ungdc concatenated
+(tests/large_text.py). Each size runs `cultdip run` (read, normalise, segment, tag, store,
+matrices) on a new project with the default per-document limits; the RSS of the whole process
+tree (batch process, per-document child) is sampled from /proc every 0.2 s. Streaming holds
+when the peak does not grow with the file (ratio near 1) while the time grows with it.
+
+    .venv/bin/python scripts/bench_large_text.py [--sizes 10 50] [--verb run|ingest]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from large_text import build_large_text  # noqa: E402
+
+
+def _tree(pid: int) -> list[int]:
+    found = [pid]
+    for task in os.listdir(f"/proc/{pid}/task") if os.path.isdir(f"/proc/{pid}/task") else []:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children") as handle:
+                for child in handle.read().split():
+                    found += _tree(int(child))
+        except OSError:
+            continue
+    return found
+
+
+def tree_rss(pid: int) -> int:
+    total = 0
+    for member in _tree(pid):
+        try:
+            with open(f"/proc/{member}/statm") as handle:
+                total += int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except OSError:
+            continue
+    return total
+
+
+class PeakSampler:
+    """The largest process-tree RSS seen, sampled in a thread."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak, self._stop = pid, 0, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.2):
+            self.peak = max(self.peak, tree_rss(self.pid))
+
+    def __enter__(self) -> "PeakSampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def measure(folder: Path, project: Path, verb: str) -> tuple[float, int, dict]:
+    command = [str(Path(sys.executable).with_name("cultdip")), verb, str(folder), "--project",
+               str(project), "--jobs", "1", "--no-progress", "--json"]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True)
+    with PeakSampler(process.pid) as sampler:
+        out, err = process.communicate()
+    seconds = time.perf_counter() - started
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} exited {process.returncode}:\n{err[-3000:]}")
+    return seconds, sampler.peak, json.loads(out[out.index("{"):])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=float, nargs="+", default=[10, 50])
+    parser.add_argument("--verb", choices=["run", "ingest"], default="run")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="cultdip-bench-large-") as scratch:
+        for size in args.sizes:
+            folder = Path(scratch) / f"in-{size:g}"
+            folder.mkdir()
+            path, speeches = build_large_text(args.shared, folder / f"ungdc_{size:g}mb.txt",
+                                              size)
+            megabytes = path.stat().st_size / 1024 / 1024
+            seconds, peak, summary = measure(folder, Path(scratch) / f"project-{size:g}",
+                                             args.verb)
+            rows.append((megabytes, speeches, seconds, peak, summary))
+            print(f"{megabytes:6.1f} MB ({speeches} speeches): {seconds:7.1f} s, "
+                  f"{megabytes / seconds:5.3f} MB/s, peak RSS {peak / 2**20:6.0f} MB, "
+                  f"{summary['sentences']} sentences, errors {summary['errors_by_code']}",
+                  flush=True)
+    if len(rows) > 1:
+        small, large = rows[0], rows[-1]
+        print(f"size x{large[0] / small[0]:.1f}: time x{large[2] / small[2]:.2f}, "
+              f"peak RSS x{large[3] / small[3]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
