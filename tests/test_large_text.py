@@ -85,16 +85,16 @@ def test_streamed_chunks_equal_a_whole_read(source: str, analyser: Analyser, sha
         assert tags and mentions  # the rules and case attribution ran across the chunks
 
 
-def test_a_20_mb_real_text_is_ingested_and_tagged_whole_within_a_small_memory_limit(
+def test_a_12_mb_real_text_is_ingested_and_tagged_whole_within_a_small_memory_limit(
         shared: Path, tmp_path: Path) -> None:
-    """`cultdip ingest` then `cultdip tag` of 20 MB of real speeches, each document's child
+    """`cultdip ingest` then `cultdip tag` of 12 MB of real speeches, each document's child
     held to 80 MB of address space above the worker (RLIMIT_AS): the document is stored whole
     (its text equals the whole file normalised, every word is inside a sentence, every offset
     slices its text) in several chunks; the same limit stops the file when it is read whole."""
     folder = tmp_path / "in"
     folder.mkdir()
-    path, speeches = build_large_text(shared, folder / "ungdc_20mb.txt", 20)
-    assert speeches > 800
+    path, speeches = build_large_text(shared, folder / "ungdc_12mb.txt", 12)
+    assert speeches > 500
     project = tmp_path / "project"
     ingest = run_cli("ingest", str(folder), "--project", str(project), "--jobs", "1",
                      "--no-progress", "--json", "--memory-limit", "80", timeout=3000)
@@ -110,7 +110,7 @@ def test_a_20_mb_real_text_is_ingested_and_tagged_whole_within_a_small_memory_li
         db = store.connection
         [document] = store.documents()
         assert document["status"] == "ok" and document["tagged_codebook_hash"]
-        assert db.execute("SELECT COUNT(*) FROM text_chunks").fetchone()[0] >= 15
+        assert db.execute("SELECT COUNT(*) FROM text_chunks").fetchone()[0] >= 10
         text = store.document_text(document["id"])
         assert text == expected
         assert document_text(db, document["id"], 1_000_000, 1_000_050) == \
@@ -118,7 +118,7 @@ def test_a_20_mb_real_text_is_ingested_and_tagged_whole_within_a_small_memory_li
         sentences = db.execute("SELECT idx, start, end, text FROM sentences ORDER BY idx"
                                ).fetchall()
         assert [s[0] for s in sentences] == list(range(len(sentences)))
-        assert len(sentences) == document["n_sentences"] > 100_000
+        assert len(sentences) == document["n_sentences"] > 50_000
         previous_end = 0
         for index, start, end, sentence in sentences:
             assert text[start:end] == sentence
