@@ -30,7 +30,8 @@ from .limits import Limits, run_bounded
 from .records import Document, DocumentMeta, FailedDocument, Page, RunInfo
 from .stopping import GracefulStop
 from .store import Store
-from .streaming import analyse_chunks, remove_spool, spool_counts, spool_path
+from .streaming import (analyse_chunks, remove_spool, remove_stale_spools, spool_counts,
+                        spool_path)
 
 STORE_NAME = "cultdip.sqlite"
 
@@ -132,6 +133,8 @@ def _init_worker(codebook_reference: str | None, tag: bool, stream: bool = False
     global _ANALYSER, _SPOOL_OWNER
     _ANALYSER = Analyser(load_codebook(codebook_reference) if tag else None, tag=tag)
     _SPOOL_OWNER = os.getpid() if stream else None
+    if stream:
+        remove_stale_spools()
 
 
 def process_file(path: str, meta: DocumentMeta, data: bytes | None = None) -> Document | FailedDocument:

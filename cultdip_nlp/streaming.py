@@ -53,6 +53,24 @@ def remove_spool(path: Path | str) -> None:
             pass
 
 
+def remove_stale_spools() -> int:
+    """Remove spool files whose owner process is gone (a batch killed mid-document); returns
+    how many. A live owner's files are left alone: another batch may be using them."""
+    removed = 0
+    for path in Path(tempfile.gettempdir()).glob("cultdip-spool-*-*.sqlite*"):
+        try:
+            owner = int(path.name.split("-")[2])
+            os.kill(owner, 0)
+        except ValueError:
+            continue
+        except ProcessLookupError:
+            remove_spool(str(path).split(".sqlite")[0] + ".sqlite")
+            removed += 1
+        except PermissionError:  # alive, another user's
+            continue
+    return removed
+
+
 @dataclass
 class SpoolResult:
     language: str
@@ -116,4 +134,5 @@ def spool_counts(spool: Path | str) -> tuple[int, Counter[str]]:
         connection.close()
 
 
-__all__ = ["SpoolResult", "analyse_chunks", "remove_spool", "spool_counts", "spool_path"]
+__all__ = ["SpoolResult", "analyse_chunks", "remove_spool", "remove_stale_spools",
+           "spool_counts", "spool_path"]

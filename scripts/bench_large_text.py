@@ -85,11 +85,41 @@ def measure(folder: Path, project: Path, verb: str) -> tuple[float, int, dict]:
     return seconds, sampler.peak, json.loads(out[out.index("{"):])
 
 
+WHOLE = """
+import sys
+from pathlib import Path
+from cultdip_nlp import pipeline
+from cultdip_nlp.records import DocumentMeta
+from cultdip_nlp.store import Store
+pipeline._init_worker(None, True)  # stream=False: the file read whole, as before streaming
+document = pipeline.process_file(sys.argv[1], DocumentMeta())
+with Store(Path(sys.argv[2]) / "cultdip.sqlite") as store:
+    store.save_document(document, "bench", None)
+print(len(document.sentences))
+"""
+
+
+def measure_whole(path: Path, project: Path) -> tuple[float, int]:
+    """The baseline: the same file read, analysed and stored whole, in one process."""
+    project.mkdir()
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-c", WHOLE, str(path), str(project)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with PeakSampler(process.pid) as sampler:
+        _, err = process.communicate()
+    if process.returncode != 0:
+        raise SystemExit(f"whole read exited {process.returncode}:\n{err[-3000:]}")
+    return time.perf_counter() - started, sampler.peak
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=float, nargs="+", default=[10, 50])
     parser.add_argument("--verb", choices=["run", "ingest"], default="run")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--whole-baseline", type=float, nargs="*", default=[10],
+                        help="sizes (MB) also read whole in one process, without streaming or "
+                             "limits, as the baseline (default: 10)")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="cultdip-bench-large-") as scratch:
@@ -106,6 +136,12 @@ def main() -> int:
                   f"{megabytes / seconds:5.3f} MB/s, peak RSS {peak / 2**20:6.0f} MB, "
                   f"{summary['sentences']} sentences, errors {summary['errors_by_code']}",
                   flush=True)
+            if size in args.whole_baseline:
+                whole_seconds, whole_peak = measure_whole(path, Path(scratch) / f"whole-{size:g}")
+                print(f"{megabytes:6.1f} MB read whole (baseline, no tagging pass after, no "
+                      f"limits): {whole_seconds:7.1f} s, peak RSS {whole_peak / 2**20:6.0f} MB; "
+                      f"streamed/whole: time x{seconds / whole_seconds:.2f}, "
+                      f"peak x{peak / whole_peak:.2f}", flush=True)
     if len(rows) > 1:
         small, large = rows[0], rows[-1]
         print(f"size x{large[0] / small[0]:.1f}: time x{large[2] / small[2]:.2f}, "

@@ -8,13 +8,18 @@ The large file is real: UN General Debate speeches from ../shared/corpus/ungdc c
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
 import sqlite3
+import subprocess
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, run_cli
+from conftest import CORPUS, cultdip_command, run_cli
 from cultdip_nlp.analysis import Analyser
 from cultdip_nlp.codebook import load_codebook
 from cultdip_nlp.ingest.normalize import normalize_text
@@ -85,9 +90,43 @@ def test_streamed_chunks_equal_a_whole_read(source: str, analyser: Analyser, sha
         assert tags and mentions  # the rules and case attribution ran across the chunks
 
 
+def _kill_while_streaming(folder: Path, project: Path) -> int:
+    """Start `cultdip ingest`, SIGKILL it (batch and child) once its spool holds two chunks:
+    the store must hold nothing of the document. Returns the killed batch's pid."""
+    process = subprocess.Popen([*cultdip_command(), "ingest", str(folder), "--project",
+                                str(project), "--jobs", "1", "--no-progress"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               start_new_session=True)
+    pattern = f"cultdip-spool-{process.pid}-*.sqlite"
+    deadline = time.monotonic() + 600
+    try:
+        while True:
+            assert process.poll() is None, process.stderr.read()[-2000:]
+            assert time.monotonic() < deadline, "no spool file with two chunks in 600 s"
+            chunks = 0
+            for spool in Path(tempfile.gettempdir()).glob(pattern):
+                try:
+                    with sqlite3.connect(f"file:{spool}?mode=ro", uri=True) as db:
+                        chunks = db.execute("SELECT COUNT(*) FROM text_chunks").fetchone()[0]
+                except sqlite3.Error:
+                    chunks = 0
+            if chunks >= 2:
+                break
+            time.sleep(0.1)
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=60)
+    assert list(Path(tempfile.gettempdir()).glob(pattern))  # left behind by the kill
+    with sqlite3.connect(project / "cultdip.sqlite") as db:
+        for table in ("documents", "text_chunks", "pages", "sentences", "files"):
+            assert db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0, table
+    return process.pid
+
+
 def test_a_12_mb_real_text_is_ingested_and_tagged_whole_within_a_small_memory_limit(
         shared: Path, tmp_path: Path) -> None:
-    """`cultdip ingest` then `cultdip tag` of 12 MB of real speeches, each document's child
+    """`cultdip ingest` killed mid-document (nothing of it stored), then `cultdip ingest` and
+    `cultdip tag` of 12 MB of real speeches, each document's child
     held to 80 MB of address space above the worker (RLIMIT_AS): the document is stored whole
     (its text equals the whole file normalised, every word is inside a sentence, every offset
     slices its text) in several chunks; the same limit stops the file when it is read whole."""
@@ -96,6 +135,7 @@ def test_a_12_mb_real_text_is_ingested_and_tagged_whole_within_a_small_memory_li
     path, speeches = build_large_text(shared, folder / "ungdc_12mb.txt", 12)
     assert speeches > 500
     project = tmp_path / "project"
+    killed = _kill_while_streaming(folder, project)
     ingest = run_cli("ingest", str(folder), "--project", str(project), "--jobs", "1",
                      "--no-progress", "--json", "--memory-limit", "80", timeout=3000)
     summary = json.loads(ingest.stdout[ingest.stdout.index("{"):])
@@ -105,6 +145,8 @@ def test_a_12_mb_real_text_is_ingested_and_tagged_whole_within_a_small_memory_li
     tagged = json.loads(tag.stdout[tag.stdout.index("{"):])
     assert tag.returncode == 0 and tagged["processed"] == 1, tag.stdout[-3000:]
 
+    assert not list(Path(tempfile.gettempdir()).glob(f"cultdip-spool-{killed}-*")), \
+        "the killed batch's spool file is removed by the next run"
     expected = normalize_text(decode(path.read_bytes(), path))
     with Store(project / "cultdip.sqlite") as store:
         db = store.connection

@@ -43,6 +43,24 @@ def _connect(project: Path) -> sqlite3.Connection:
     return connection
 
 
+def _listening_addresses(port: int) -> set[str]:
+    """The local addresses a socket listens on at `port`, read from /proc/net/tcp{,6}."""
+    import ipaddress
+
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table, encoding="ascii") as handle:
+            for line in list(handle)[1:]:
+                local, state = line.split()[1], line.split()[3]
+                address, hex_port = local.split(":")
+                if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+                    raw = bytes.fromhex(address)
+                    # /proc prints each 32-bit word in host (little-endian) order.
+                    raw = b"".join(raw[i:i + 4][::-1] for i in range(0, len(raw), 4))
+                    found.add(str(ipaddress.ip_address(raw)))
+    return found
+
+
 class Coder:
     """One coder's browser: a keep-alive connection, their cookie and CSRF token."""
 
@@ -117,6 +135,7 @@ def test_eight_coders_and_a_batch_write_at_once_and_every_write_arrives_once(
     batch = None
     try:
         port = int(server.stdout.readline().strip().rsplit(":", 1)[1].rstrip("/"))
+        assert _listening_addresses(port) == {"127.0.0.1"}  # loopback only, by default
         coders = {name: Coder(port, name, tokens[name]) for name in CODERS}
         # A second cultdip process: a batch over the 40 real UN speeches into the same store.
         batch = subprocess.Popen([*cultdip_command(), "run", str(CORPUS / "ungdc"), "--project",

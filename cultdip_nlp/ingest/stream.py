@@ -75,7 +75,7 @@ class TextStream:
             with self.path.open(encoding=self.encoding, errors="strict", newline=None) as handle:
                 for raw in self._raw_chunks(handle):
                     if markdown:
-                        raw, title = strip_markdown(raw)
+                        raw, title = strip_markdown(raw, front_matter=first)
                         if first and title:
                             self.title = title
                     first = False
