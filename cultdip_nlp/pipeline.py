@@ -191,6 +191,12 @@ def _process_streamed(file_path: Path, meta: DocumentMeta) -> Document | FailedD
         remove_spool(spool)
         return FailedDocument(id=document_id, path=path, meta=meta, error_code=error.code.value,
                               message=str(error))
+    except OSError as error:  # the file went away or became unreadable while being read
+        remove_spool(spool)
+        return FailedDocument(id=document_id, path=path, meta=meta,
+                              error_code=ErrorCode.UNREADABLE_FILE.value,
+                              message=f"{ErrorCode.UNREADABLE_FILE.value} UNREADABLE_FILE: "
+                                      f"{path}: {error.strerror or error}")
     except Exception as error:  # a bug must not stop the batch; the message says where
         remove_spool(spool)
         return FailedDocument(id=document_id, path=path, meta=meta,
