@@ -147,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_project(tag)
     _add_codebook(tag)
     tag.add_argument("--force", action="store_true", help="re-tag every document")
+    _add_limits(tag)
     tag.add_argument("--no-progress", action="store_true")
     tag.add_argument("--json", action="store_true")
 

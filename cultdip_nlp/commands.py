@@ -122,12 +122,13 @@ def cmd_tag(args: argparse.Namespace) -> int:
                                         "force": args.force})
         store.start_run(run)
         summary = tag_documents(store, codebook, run.id, force=args.force,
-                                progress=not args.no_progress)
+                                progress=not args.no_progress,
+                                limits=_settings(args, tag=True).limits)
         summary.seconds = time.perf_counter() - started
         store.finish_run(run.id, summary.as_dict())
-    summary.files = summary.processed
+    summary.files = summary.processed + len(summary.errors)
     _print_summary(summary, args.project, args.json, "tag")
-    return EXIT_OK
+    return _exit_status(summary)
 
 
 def write_all_matrices(project: Path, codebook: Codebook, options: "MatrixOptions | None" = None,

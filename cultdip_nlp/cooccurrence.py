@@ -19,6 +19,8 @@ import sqlite3
 import numpy as np
 import pandas as pd
 
+from .store import document_text
+
 WINDOWS = ("sentence", "paragraph", "document")
 MEASURES = ("count", "jaccard", "ochiai")
 POOLED = "(pooled)"
@@ -34,9 +36,8 @@ def _paragraph_table(connection: sqlite3.Connection) -> None:
     documents = [row[0] for row in connection.execute(
         "SELECT DISTINCT document_id FROM temp.selected_tags")]
     for document_id in documents:
-        row = connection.execute("SELECT text FROM texts WHERE document_id = ?",
-                                 (document_id,)).fetchone()
-        breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(row[0] if row else "")]
+        breaks = [m.start() for m in PARAGRAPH_BREAK.finditer(
+            document_text(connection, document_id))]
         sentences = connection.execute(
             "SELECT idx, start FROM sentences WHERE document_id = ?", (document_id,))
         connection.executemany(

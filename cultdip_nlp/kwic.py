@@ -41,15 +41,18 @@ def kwic(store: Store, code: str, window: int = 5) -> Iterator[KwicRow]:
         "SELECT DISTINCT t.document_id, d.path FROM tags t JOIN documents d ON d.id = t.document_id "
         "WHERE t.code = ? ORDER BY d.path", (code,))]
     for document_id in documents:
-        text = store.document_text(document_id)
         path = store.connection.execute("SELECT path FROM documents WHERE id = ?",
                                         (document_id,)).fetchone()[0]
         for tag in store.connection.execute(
                 "SELECT id, start, end, text, rule, score FROM tags WHERE document_id = ? AND code = ? "
-                "ORDER BY start", (document_id, code)):
-            pre, post = _context(text, tag["start"], tag["end"], window)
+                "ORDER BY start", (document_id, code)).fetchall():
+            # Only the stretch around the tag: a streamed 50 MB text is never read whole here.
+            first = max(0, tag["start"] - 40 * window)
+            text = store.document_text(document_id, first, tag["end"] + 40 * window)
+            start, end = tag["start"] - first, tag["end"] - first
+            pre, post = _context(text, start, end, window)
             yield KwicRow(document=path, tag=tag["id"], start=tag["start"], end=tag["end"], pre=pre,
-                          keyword=text[tag["start"]:tag["end"]], post=post, rule=tag["rule"],
+                          keyword=text[start:end], post=post, rule=tag["rule"],
                           score=tag["score"])
 
 

@@ -80,8 +80,10 @@ def _file_id(path: str) -> str:
     return digest.hexdigest()
 
 
-def _failure(path: str, meta: DocumentMeta, code: ErrorCode, detail: str) -> FailedDocument:
-    return FailedDocument(id=_file_id(path), path=path, meta=meta, error_code=code.value,
+def _failure(path: str, meta: DocumentMeta, code: ErrorCode, detail: str,
+             document_id: str | None = None) -> FailedDocument:
+    return FailedDocument(id=document_id or _file_id(path), path=path, meta=meta,
+                          error_code=code.value,
                           message=f"{code.value} {code.name}: {path}: {detail}")
 
 
@@ -121,8 +123,12 @@ def _child(function: Callable[..., object], args: tuple[object, ...], limits: Li
 
 
 def run_bounded(function: Callable[[str, DocumentMeta], Document | FailedDocument],
-                path: str, meta: DocumentMeta, limits: Limits) -> Document | FailedDocument:
-    """`function(path, meta)` in a forked child under `limits`; a failure, never an exception."""
+                path: str, meta: DocumentMeta, limits: Limits,
+                document_id: str | None = None) -> Document | FailedDocument:
+    """`function(path, meta)` in a forked child under `limits`; a failure, never an exception.
+
+    A failure's id is `document_id`, or else the SHA-256 of the file at `path`.
+    """
     if not limits.enabled:
         return function(path, meta)
     read_fd, write_fd = os.pipe()
@@ -159,7 +165,7 @@ def run_bounded(function: Callable[[str, DocumentMeta], Document | FailedDocumen
     if timed_out:
         return _failure(path, meta, ErrorCode.TIME_LIMIT,
                         f"stopped after {limits.seconds:g} s (the per-document time limit; "
-                        "raise it with --time-limit if the file is sound)")
+                        "raise it with --time-limit if the file is sound)", document_id)
     data = b"".join(chunks)
     if not data:
         died = (f"killed by signal {signal.Signals(-status).name}" if status < 0
@@ -168,16 +174,18 @@ def run_bounded(function: Callable[[str, DocumentMeta], Document | FailedDocumen
                                                        -signal.SIGKILL, -signal.SIGBUS):
             return _failure(path, meta, ErrorCode.MEMORY_LIMIT,
                             f"the reader {died}, most likely out of its "
-                            f"{limits.memory_mb} MB memory limit")
-        return _failure(path, meta, ErrorCode.WORKER_CRASHED, f"the reader {died}")
+                            f"{limits.memory_mb} MB memory limit", document_id)
+        return _failure(path, meta, ErrorCode.WORKER_CRASHED, f"the reader {died}",
+                        document_id)
     kind, value = pickle.loads(data)
     if kind == "ok":
         return value  # type: ignore[no-any-return]
     if kind == "memory":
         return _failure(path, meta, ErrorCode.MEMORY_LIMIT,
                         f"needs more than the per-document memory limit of {limits.memory_mb} MB "
-                        "(raise it with --memory-limit if the file is sound)")
-    return _failure(path, meta, ErrorCode.WORKER_CRASHED, f"the reader failed: {value}")
+                        "(raise it with --memory-limit if the file is sound)", document_id)
+    return _failure(path, meta, ErrorCode.WORKER_CRASHED, f"the reader failed: {value}",
+                    document_id)
 
 
 def _wait(pid: int) -> tuple[int, int]:

@@ -25,10 +25,13 @@ from .codebook import Codebook, load_codebook
 from .errors import CultdipError, ErrorCode
 from .ingest.discover import discover
 from .ingest.reader import MAX_FILE_BYTES, ReadOptions, extract
+from .ingest.stream import STREAM_BYTES, TextStream, detect_encoding, should_stream
 from .limits import Limits, run_bounded
 from .records import Document, DocumentMeta, FailedDocument, Footnote, Page, RunInfo
 from .stopping import GracefulStop
 from .store import Store
+from .streaming import (analyse_chunks, remove_spool, remove_stale_spools, spool_counts,
+                        spool_path)
 
 STORE_NAME = "cultdip.sqlite"
 
@@ -126,13 +129,19 @@ def new_run(command: str, codebook: Codebook | None, parameters: dict[str, objec
 
 _ANALYSER: Analyser | None = None
 _READ = ReadOptions()
+# The process whose per-document children spool large documents (streaming.py); None: read
+# every file whole (the Dask executor: its workers may not share this machine's disk).
+_SPOOL_OWNER: int | None = None
 
 
 def _init_worker(codebook_reference: str | None, tag: bool,
-                 read: ReadOptions | None = None) -> None:
-    global _ANALYSER, _READ
+                 read: ReadOptions | None = None, stream: bool = False) -> None:
+    global _ANALYSER, _READ, _SPOOL_OWNER
     _ANALYSER = Analyser(load_codebook(codebook_reference) if tag else None, tag=tag)
     _READ = read or ReadOptions()
+    _SPOOL_OWNER = os.getpid() if stream else None
+    if stream:
+        remove_stale_spools()
 
 
 def process_file(path: str, meta: DocumentMeta, data: bytes | None = None) -> Document | FailedDocument:
@@ -140,6 +149,9 @@ def process_file(path: str, meta: DocumentMeta, data: bytes | None = None) -> Do
     assert _ANALYSER is not None, "call _init_worker first"
     file_path = Path(path)
     try:
+        if data is None and _SPOOL_OWNER is not None and should_stream(
+                file_path, file_path.stat().st_size):
+            return _process_streamed(file_path, meta)
         if data is None:
             data = file_path.read_bytes()
     except OSError as error:
@@ -174,11 +186,65 @@ def process_file(path: str, meta: DocumentMeta, data: bytes | None = None) -> Do
                     tables=tuple(extracted.tables))
 
 
+def _process_streamed(file_path: Path, meta: DocumentMeta) -> Document | FailedDocument:
+    """A large text file read, normalised, segmented and tagged a chunk at a time into a spool
+    file (memory does not grow with the file); the batch process copies the spool in."""
+    assert _ANALYSER is not None and _SPOOL_OWNER is not None
+    path = str(file_path)
+    document_id = _sha256_file(file_path)
+    spool = spool_path(_SPOOL_OWNER, path)
+    try:
+        stream = TextStream(file_path, detect_encoding(file_path))
+        result = analyse_chunks(_ANALYSER, document_id, stream.chunks(), meta.language, spool)
+        if not result.sentences and result.length == 0:
+            raise CultdipError(ErrorCode.NO_TEXT, "the file holds no text", path)
+    except CultdipError as error:
+        remove_spool(spool)
+        return FailedDocument(id=document_id, path=path, meta=meta, error_code=error.code.value,
+                              message=str(error))
+    except OSError as error:  # the file went away or became unreadable while being read
+        remove_spool(spool)
+        return FailedDocument(id=document_id, path=path, meta=meta,
+                              error_code=ErrorCode.UNREADABLE_FILE.value,
+                              message=f"{ErrorCode.UNREADABLE_FILE.value} UNREADABLE_FILE: "
+                                      f"{path}: {error.strerror or error}")
+    except Exception as error:  # a bug must not stop the batch; the message says where
+        remove_spool(spool)
+        return FailedDocument(id=document_id, path=path, meta=meta,
+                              error_code=ErrorCode.INTERNAL.value,
+                              message=f"{ErrorCode.INTERNAL.value} INTERNAL: {path}: "
+                                      f"{type(error).__name__}: {error}")
+    if meta.title is None and stream.title:
+        meta = DocumentMeta(**{**_meta_dict(meta), "title": stream.title})
+    page = Page(1, 0, result.length, result.language, "text")
+    return Document(id=document_id, path=path, meta=meta, text="",
+                    language=meta.language or result.language, pages=(page,),
+                    spool=str(spool))
+
+
+def limits_for(limits: Limits, path: Path) -> Limits:
+    """A streamed text gets the time limit once per STREAM_BYTES of file: its time grows with
+    its size by design, while its memory stays bounded and keeps the memory limit."""
+    if limits.seconds is None:
+        return limits
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return limits
+    if not should_stream(path, size):
+        return limits
+    return Limits(seconds=limits.seconds * -(-size // STREAM_BYTES), memory_mb=limits.memory_mb)
+
+
 def process_file_bounded(path: str, meta: DocumentMeta, limits: Limits) -> Document | FailedDocument:
     """process_file under per-document time and memory limits (see limits.py)."""
     if limits.enabled and _ANALYSER is not None and not _ANALYSER._cases:
         _ANALYSER._components("en")  # the default language: not rebuilt in every child
+    if _SPOOL_OWNER is not None:
+        limits = limits_for(limits, Path(path))
     result = run_bounded(process_file, path, meta, limits)
+    if isinstance(result, FailedDocument) and _SPOOL_OWNER is not None:
+        remove_spool(spool_path(_SPOOL_OWNER, path))  # a killed child's leftovers
     if limits.enabled and _ANALYSER is not None and isinstance(result, Document):
         # The child built the pipelines for this document's languages and took them with it:
         # build them here once, so that every later child inherits them through fork.
@@ -193,7 +259,7 @@ def _init_pool_worker(codebook_reference: str | None, tag: bool,
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _init_worker(codebook_reference, tag, read)
+    _init_worker(codebook_reference, tag, read, stream=True)
 
 
 def _meta_dict(meta: DocumentMeta) -> dict[str, object]:
@@ -315,7 +381,8 @@ def run_batch(paths: list[Path], project: Path, settings: Settings, command: str
         finally:
             bar.close()
         if settings.tag and codebook is not None and not summary.interrupted:
-            retag = tag_documents(store, codebook, run.id, progress=False)
+            retag = tag_documents(store, codebook, run.id, progress=False,
+                                  limits=settings.limits)
             for group, count in retag.tags_by_group.items():
                 summary.tags_by_group[group] += count
         summary.seconds = time.perf_counter() - started
@@ -339,7 +406,7 @@ def _execute(jobs: Iterator[_Job], settings: Settings) -> Iterator[tuple[Documen
         yield from execute(jobs, settings)
         return
     if settings.jobs <= 1:
-        _init_worker(settings.codebook, settings.tag, settings.read)
+        _init_worker(settings.codebook, settings.tag, settings.read, stream=True)
         for job in jobs:
             yield process_file_bounded(str(job.path), job.meta, settings.limits), job
         return
@@ -369,7 +436,15 @@ def _save(store: Store, result: Document | FailedDocument, job: _Job, run_id: st
         store.save_failure(result, run_id, job.file_key)
         summary.errors.append((result.path, result.error_code, result.message))
         return
-    store.save_document(result, run_id, codebook.hash if codebook else None, job.file_key)
+    try:
+        if result.spool:
+            n_sentences, groups = spool_counts(result.spool)
+            summary.sentences += n_sentences
+            summary.tags_by_group.update(groups)
+        store.save_document(result, run_id, codebook.hash if codebook else None, job.file_key)
+    finally:
+        if result.spool:
+            remove_spool(result.spool)
     summary.processed += 1
     summary.pages += len(result.pages)
     summary.ocr_pages += sum(1 for page in result.pages if page.method == "ocr")
@@ -383,8 +458,15 @@ def _save(store: Store, result: Document | FailedDocument, job: _Job, run_id: st
 
 
 def tag_documents(store: Store, codebook: Codebook, run_id: str, force: bool = False,
-                  progress: bool = True) -> Summary:
-    """Re-tag stored documents whose tags came from another codebook (or all, with force)."""
+                  progress: bool = True, limits: Limits | None = None) -> Summary:
+    """Re-tag stored documents whose tags came from another codebook (or all, with force).
+
+    Each document is re-analysed under the per-document limits (retag.py), as when it was
+    read; one that fails is reported with its code and keeps its previous tags.
+    """
+    from .retag import retag_bounded
+
+    limits = limits if limits is not None else Limits()
     summary = Summary(run_id=run_id)
     rows = store.documents_to_tag(codebook.hash, force=force)
     if not rows:
@@ -393,15 +475,30 @@ def tag_documents(store: Store, codebook: Codebook, run_id: str, force: bool = F
     bar = _progress(len(rows), progress)
     try:
         for row in rows:
-            text = store.document_text(row["id"])
-            pages = [Page(p["number"], p["start"], p["end"], p["language"], p["method"],
-                          p["error"]) for p in store.document_pages(row["id"])]
-            skip = [(note.start, note.end) for note in store.document_footnotes(row["id"])
-                    if not note.in_sentences]
-            _, sentences, tags, mentions = analyser.analyse(row["id"], text, pages, None, skip)
-            store.replace_analysis(row["id"], sentences, tags, mentions, codebook.hash, run_id)
+            length = max((p["end"] for p in store.document_pages(row["id"])), default=0)
+            bounded = limits
+            if limits.seconds is not None and length > STREAM_BYTES:
+                bounded = Limits(seconds=limits.seconds * -(-length // STREAM_BYTES),
+                                 memory_mb=limits.memory_mb)
+            result = retag_bounded(analyser, store, row["id"], row["path"], bounded)
+            if isinstance(result, FailedDocument):
+                summary.errors.append((row["path"], result.error_code, result.message))
+                bar.update(1)
+                continue
+            try:
+                if result.spool:
+                    n_sentences, groups = spool_counts(result.spool)
+                    summary.sentences += n_sentences
+                    summary.tags_by_group.update(groups)
+                store.replace_analysis(row["id"], result.sentences, result.tags,
+                                       result.mentions, codebook.hash, run_id,
+                                       spool=result.spool)
+            finally:
+                if result.spool:
+                    remove_spool(result.spool)
             summary.processed += 1
-            for tag in tags:
+            summary.sentences += len(result.sentences)
+            for tag in result.tags:
                 summary.tags_by_group[tag.code.split(".")[0]] += 1
             bar.update(1)
     finally:

@@ -142,6 +142,9 @@ class Document:
     warnings: tuple[str, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
     tables: tuple[Table, ...] = ()
+    # A large document analysed in chunks: its text, sentences, tags and mentions are in this
+    # SQLite file (streaming.py), not in the fields above, and the store copies them from it.
+    spool: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

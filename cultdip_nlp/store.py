@@ -203,6 +203,24 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (document_id, page, idx)
     );
     """,
+    # A document's text as consecutive chunks (issue 9): a 50 MB text file is written and read
+    # a chunk at a time instead of as one row that must fit in memory whole. A document read
+    # whole is one chunk starting at 0. The view `texts` keeps `SELECT text FROM texts WHERE
+    # document_id = ?` working; code in this package reads through `document_text()`.
+    """
+    CREATE TABLE text_chunks (
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (document_id, start)
+    );
+    INSERT INTO text_chunks (document_id, start, text) SELECT document_id, 0, text FROM texts;
+    DROP TABLE texts;
+    CREATE VIEW texts AS SELECT d.id AS document_id,
+        (SELECT group_concat(c.text, '') FROM (SELECT text FROM text_chunks
+            WHERE text_chunks.document_id = d.id ORDER BY start) AS c) AS text
+        FROM documents d WHERE EXISTS (SELECT 1 FROM text_chunks k WHERE k.document_id = d.id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -360,10 +378,14 @@ class Store:
         self, document: Document, run_id: str, codebook_hash: str | None,
         file_key: tuple[str, int, int] | None = None,
     ) -> None:
-        """Write a document with its pages, sentences, mentions and tags in one transaction."""
+        """Write a document with its pages, sentences, mentions and tags in one transaction.
+
+        A spooled document (document.spool) is copied from its spool file inside the same
+        transaction, so it too is stored whole or not at all.
+        """
         meta = document.meta
         n_tokens = sum(s.n_tokens for s in document.sentences)
-        with self.transaction() as db:
+        with self._spool_attached(document.spool), self.transaction() as db:
             db.execute("DELETE FROM documents WHERE id = ?", (document.id,))
             db.execute(
                 "INSERT INTO documents (id, path, status, country, year, doc_type, language,"
@@ -377,10 +399,6 @@ class Store:
                     json.dumps(list(document.warnings)), codebook_hash, run_id, time.time(),
                 ),
             )
-            db.execute(
-                "INSERT INTO texts (document_id, text) VALUES (?, ?)",
-                (document.id, document.text),
-            )
             db.executemany(
                 "INSERT INTO pages VALUES (?,?,?,?,?,?,?)",
                 [
@@ -388,9 +406,18 @@ class Store:
                     for p in document.pages
                 ],
             )
-            self._insert_sentences(db, document.id, document.sentences)
-            self._insert_mentions(db, document.id, document.mentions)
-            self._insert_tags(db, document.tags, run_id)
+            if document.spool:
+                db.execute("INSERT INTO text_chunks (document_id, start, text)"
+                           " SELECT ?, start, text FROM spool.text_chunks", (document.id,))
+                self._copy_analysis(db, document.id, run_id)
+            else:
+                db.execute(
+                    "INSERT INTO text_chunks (document_id, start, text) VALUES (?, 0, ?)",
+                    (document.id, document.text),
+                )
+                self._insert_sentences(db, document.id, document.sentences)
+                self._insert_mentions(db, document.id, document.mentions)
+                self._insert_tags(db, document.tags, run_id)
             db.executemany(
                 "INSERT INTO footnotes VALUES (?,?,?,?,?)",
                 [(document.id, note.page, note.start, note.end, int(note.in_sentences))
@@ -404,6 +431,32 @@ class Store:
             )
             if file_key:
                 self._remember_file(db, *file_key, document.id)
+
+    @contextmanager
+    def _spool_attached(self, spool: str | None) -> Iterator[None]:
+        """ATTACH a spool file as `spool` around a transaction (ATTACH cannot be inside one)."""
+        if not spool:
+            yield
+            return
+        self.connection.execute("ATTACH DATABASE ? AS spool", (str(spool),))
+        try:
+            yield
+        finally:
+            self.connection.execute("DETACH DATABASE spool")
+
+    @staticmethod
+    def _copy_analysis(db: sqlite3.Connection, document_id: str, run_id: str) -> None:
+        """Sentences, mentions and tags from the attached spool, then the document's counts."""
+        db.execute("INSERT INTO sentences SELECT ?, idx, page, start, end, n_tokens, text"
+                   " FROM spool.sentences", (document_id,))
+        db.execute("INSERT OR IGNORE INTO mentions SELECT ?, sentence_idx, iso3, start, end,"
+                   " text FROM spool.mentions", (document_id,))
+        db.execute("INSERT OR REPLACE INTO tags SELECT id, document_id, sentence_idx, start,"
+                   " end, code, text, source, rule, score, codebook_hash, ? FROM spool.tags",
+                   (run_id,))
+        db.execute("UPDATE documents SET n_sentences = (SELECT COUNT(*) FROM spool.sentences),"
+                   " n_tokens = (SELECT COALESCE(SUM(n_tokens), 0) FROM spool.sentences)"
+                   " WHERE id = ?", (document_id,))
 
     def save_failure(
         self, failure: FailedDocument, run_id: str, file_key: tuple[str, int, int] | None = None
@@ -452,20 +505,26 @@ class Store:
 
     def replace_analysis(
         self, document_id: str, sentences: Iterable[Sentence], tags: Iterable[Tag],
-        mentions: Iterable[Mention], codebook_hash: str, run_id: str,
+        mentions: Iterable[Mention], codebook_hash: str, run_id: str, spool: str | None = None,
     ) -> None:
-        """Re-tagging swaps a document's sentences and rule tags at once.
+        """Re-tagging swaps a document's sentences and rule tags at once (from `spool` when the
+        document was analysed in chunks).
 
         Judgements are untouched: they refer to tags by stable id, so a tag found again is
         found with its judgements, and one no longer found leaves its judgements orphaned,
         never deleted.
         """
         sentences = list(sentences)
-        with self.transaction() as db:
+        with self._spool_attached(spool), self.transaction() as db:
             db.execute("DELETE FROM tags WHERE document_id = ? AND source = 'rule'",
                        (document_id,))
             db.execute("DELETE FROM mentions WHERE document_id = ?", (document_id,))
             db.execute("DELETE FROM sentences WHERE document_id = ?", (document_id,))
+            if spool:
+                self._copy_analysis(db, document_id, run_id)
+                db.execute("UPDATE documents SET tagged_codebook_hash = ? WHERE id = ?",
+                           (codebook_hash, document_id))
+                return
             self._insert_sentences(db, document_id, sentences)
             self._insert_mentions(db, document_id, mentions)
             self._insert_tags(db, tags, run_id)
@@ -518,11 +577,11 @@ class Store:
             return list(self.connection.execute(query + " ORDER BY path", (codebook_hash,)))
         return list(self.connection.execute(query + " ORDER BY path"))
 
-    def document_text(self, document_id: str) -> str:
-        row = self.connection.execute(
-            "SELECT text FROM texts WHERE document_id = ?", (document_id,)
-        ).fetchone()
-        return row[0] if row else ""
+    def document_text(self, document_id: str, start: int = 0, end: int | None = None) -> str:
+        return document_text(self.connection, document_id, start, end)
+
+    def text_chunks(self, document_id: str) -> Iterator[tuple[int, str]]:
+        return text_chunks(self.connection, document_id)
 
     def document_pages(self, document_id: str) -> list[sqlite3.Row]:
         return list(self.connection.execute(
@@ -566,6 +625,44 @@ class Store:
                 [(t.id, t.document_id, t.sentence_index, t.start, t.end, t.code, t.text,
                   t.source, t.rule, t.score, t.codebook_hash, None) for t in tags],
             )
+
+
+def document_text(connection: sqlite3.Connection, document_id: str, start: int = 0,
+                  end: int | None = None) -> str:
+    """The document's normalised text, or its [start, end) slice: the one accessor for texts.
+
+    Only the chunks that overlap the slice are read, so a sentence's context in a 50 MB
+    document costs one chunk, not the whole text.
+    """
+    query = "SELECT start, text FROM text_chunks WHERE document_id = ?"
+    params: list[object] = [document_id]
+    if end is not None:
+        query += " AND start < ?"
+        params.append(end)
+    if start > 0:
+        # The last chunk starting at or before `start`, and every one after it.
+        query += (" AND start >= COALESCE((SELECT MAX(start) FROM text_chunks"
+                  " WHERE document_id = ? AND start <= ?), 0)")
+        params += [document_id, start]
+    rows = connection.execute(query + " ORDER BY start", params).fetchall()
+    if not rows:
+        return ""
+    first = int(rows[0][0])
+    text = "".join(row[1] for row in rows)
+    return text[start - first:None if end is None else end - first]
+
+
+def text_chunks(connection: sqlite3.Connection, document_id: str) -> Iterator[tuple[int, str]]:
+    """(start, text) of each stored chunk in order, one row in memory at a time."""
+    last = -1
+    while True:
+        row = connection.execute(
+            "SELECT start, text FROM text_chunks WHERE document_id = ? AND start > ?"
+            " ORDER BY start LIMIT 1", (document_id, last)).fetchone()
+        if row is None:
+            return
+        last = int(row[0])
+        yield last, row[1]
 
 
 def run_as_dict(run: RunInfo) -> dict[str, object]:

@@ -180,3 +180,30 @@ def test_time_limit_stops_a_slow_document_with_its_own_code(tmp_path: Path) -> N
     assert summary["processed"] == 1
     [error] = summary["errors"]
     assert error["code"] == "E109" and "us_irs_internal-revenue-manual_400p.pdf" in error["message"]
+
+
+def test_retagging_runs_under_the_same_per_document_limits(review_project: Path) -> None:
+    """`cultdip tag` re-analyses each stored document in the bounded child, as `run` reads it:
+    over the time limit a document is reported (E109, exit 1) and keeps its
+    tags; within the limits the same codebook finds the same tags again."""
+    def tags() -> tuple[set[str], set[str | None]]:
+        with sqlite3.connect(review_project / "cultdip.sqlite") as db:
+            return ({r[0] for r in db.execute("SELECT id FROM tags")},
+                    {r[0] for r in db.execute("SELECT tagged_codebook_hash FROM documents")})
+
+    before = tags()
+    assert before[0] and len(before[1]) == 1
+    # (The memory limit on re-tagging: tests/test_large_text.py, `tag --memory-limit 80`.)
+    result = run_cli("tag", "--project", str(review_project), "--force", "--no-progress",
+                     "--json", "--time-limit", "0.01")
+    summary = json.loads(result.stdout[result.stdout.index("{"):])
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert summary["processed"] == 0
+    assert [e["code"] for e in summary["errors"]] == ["E109", "E109"]
+    assert all(e["message"].startswith("E109 TIME_LIMIT: ") for e in summary["errors"])
+    assert tags() == before  # nothing removed, nothing half-replaced
+    result = run_cli("tag", "--project", str(review_project), "--force", "--no-progress",
+                     "--json")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert json.loads(result.stdout[result.stdout.index("{"):])["processed"] == 2
+    assert tags() == before

@@ -53,10 +53,13 @@ def decode(data: bytes, path: Path) -> str:
         ) from error
 
 
-def strip_markdown(text: str) -> tuple[str, str | None]:
-    """Markdown to plain prose: front matter, images, tags and markup go; headings stay."""
+def strip_markdown(text: str, front_matter: bool = True) -> tuple[str, str | None]:
+    """Markdown to plain prose: front matter, images, tags and markup go; headings stay.
+
+    front_matter=False for a later chunk of a streamed file: only a file's start has one.
+    """
     title = None
-    match = _FRONT_MATTER.match(text)
+    match = _FRONT_MATTER.match(text) if front_matter else None
     if match:
         found = _FRONT_TITLE.search(match.group(1))
         if found:

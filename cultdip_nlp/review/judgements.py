@@ -76,16 +76,28 @@ def record(connection: sqlite3.Connection, judgement: Judgement, known_codes: se
 
 
 def undo(connection: sqlite3.Connection, coder: str) -> sqlite3.Row | None:
-    """Retract the coder's latest unretracted judgement; returns it (None: nothing to undo)."""
-    row = connection.execute(
-        "SELECT * FROM judgements j WHERE coder = ? AND NOT EXISTS"
-        " (SELECT 1 FROM judgement_retractions x WHERE x.judgement_id = j.id)"
-        " ORDER BY id DESC LIMIT 1", (coder,)).fetchone()
-    if row is None:
-        return None
-    connection.execute(
-        "INSERT INTO judgement_retractions (judgement_id, coder, retracted_at) VALUES (?,?,?)",
-        (row["id"], coder, time.time()))
+    """Retract the coder's latest unretracted judgement; returns it (None: nothing to undo).
+
+    Find and retract under the write lock (BEGIN IMMEDIATE): a coder with the page open in
+    two tabs who presses undo in both at once retracts two judgements, not one twice (that
+    race failed the second request with a UNIQUE constraint; tests/test_review_concurrency).
+    """
+    from ..store import begin_immediate
+
+    begin_immediate(connection, "undo")
+    try:
+        row = connection.execute(
+            "SELECT * FROM judgements j WHERE coder = ? AND NOT EXISTS"
+            " (SELECT 1 FROM judgement_retractions x WHERE x.judgement_id = j.id)"
+            " ORDER BY id DESC LIMIT 1", (coder,)).fetchone()
+        if row is not None:
+            connection.execute(
+                "INSERT INTO judgement_retractions (judgement_id, coder, retracted_at)"
+                " VALUES (?,?,?)", (row["id"], coder, time.time()))
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
     return row
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from ..codebook import Codebook
 from ..errors import CultdipError, ErrorCode
 from ..records import make_tag_id
+from ..store import document_text, text_chunks
 from .adjudication import validated_tag_ids
 from .coders import CODER_ID
 from .judgements import Judgement, current, current_additions, record
@@ -119,10 +120,9 @@ def export_qdpx(connection: sqlite3.Connection, codebook: Codebook, path: Path,
             " WHERE d.status = 'ok' ORDER BY d.path")
         for document in documents:
             source_guid = guid("document", document["id"])
-            text = connection.execute("SELECT text FROM texts WHERE document_id = ?",
-                                      (document["id"],)).fetchone()
-            archive.writestr(f"sources/{source_guid}.txt", (text[0] if text else "").encode())
-            del text
+            with archive.open(f"sources/{source_guid}.txt", "w") as member:
+                for _, chunk in text_chunks(connection, document["id"]):
+                    member.write(chunk.encode())
             source = ET.SubElement(sources, f"{p}TextSource", guid=source_guid,
                                    name=document["path"],
                                    plainTextPath=f"internal://{source_guid}.txt")
@@ -223,9 +223,10 @@ def import_qdpx(connection: sqlite3.Connection, codebook: Codebook, path: Path,
             "SELECT coder, document_id, start, end, code FROM judgements")}
         for source in root.iter(f"{p}TextSource"):
             name = source.get("name") or ""
-            document = connection.execute(
-                "SELECT d.id, t.text FROM documents d JOIN texts t ON t.document_id = d.id"
-                " WHERE d.path = ?", (name,)).fetchone()
+            row = connection.execute("SELECT d.id FROM documents d WHERE d.path = ?"
+                                     " AND d.status = 'ok'", (name,)).fetchone()
+            document = None if row is None else {
+                "id": row["id"], "text": document_text(connection, row["id"])}
             if document is None:
                 summary.problems.append(f"{path}: source {name!r} is not a document of this"
                                         " project; skipped")
@@ -255,7 +256,7 @@ def _source_text(archive: zipfile.ZipFile, source: ET.Element, p: str) -> str | 
 
 
 def _import_selection(connection: sqlite3.Connection, selection: ET.Element,
-                      document: sqlite3.Row, users: dict[str | None, str],
+                      document: "sqlite3.Row | dict[str, str]", users: dict[str | None, str],
                       codes: dict[str | None, str | None], known: set[str], coder: str | None,
                       existing: set[tuple[object, ...]], summary: ImportSummary, path: Path,
                       p: str) -> None:

@@ -28,7 +28,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from ..codebook import Codebook
-from ..errors import CultdipError
+from ..errors import CultdipError, ErrorCode
 from ..store import Store
 from .coders import Coder, coder_for_token
 from .items import codebook_view, coder_items, progress
@@ -140,6 +140,35 @@ class ReviewHandler(BaseHTTPRequestHandler):
         return self.rfile.read(int(length))
 
     # routes -----------------------------------------------------------------------------
+
+    def handle_one_request(self) -> None:
+        """Every failure gets an answer: a store kept busy by another process past the busy
+        timeout and retries is 503 with E402 (the page keeps the decision and says to try
+        again), anything unexpected 500; never a dropped connection the page cannot read."""
+        try:
+            super().handle_one_request()
+        except (ConnectionError, TimeoutError):
+            self.close_connection = True
+        except CultdipError as error:
+            self._fail(HTTPStatus.SERVICE_UNAVAILABLE if error.code == ErrorCode.STORE_BUSY
+                       else HTTPStatus.INTERNAL_SERVER_ERROR, str(error))
+        except sqlite3.OperationalError as error:
+            busy = "locked" in str(error) or "busy" in str(error)
+            self._fail(HTTPStatus.SERVICE_UNAVAILABLE if busy
+                       else HTTPStatus.INTERNAL_SERVER_ERROR,
+                       f"{ErrorCode.STORE_BUSY.value} STORE_BUSY: the store is busy ({error});"
+                       " try again" if busy else f"store error: {error}")
+        except Exception as error:  # noqa: BLE001 - reported to the client, not swallowed
+            self._fail(HTTPStatus.INTERNAL_SERVER_ERROR,
+                       f"{ErrorCode.INTERNAL.value} INTERNAL: {type(error).__name__}: {error}")
+
+    def _fail(self, status: int, message: str) -> None:
+        self.close_connection = True
+        try:
+            self._error(status, message)
+            self.wfile.flush()
+        except OSError:
+            pass
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
         if not self._host_ok():

@@ -125,6 +125,7 @@ def import_xlsx(connection: sqlite3.Connection, codebook: Codebook, path: Path,
         "SELECT j.tag_id, j.decision, j.new_code, j.note FROM judgements j WHERE j.coder = ?"
         " AND j.id = (SELECT MAX(k.id) FROM judgements k WHERE k.coder = j.coder"
         " AND k.tag_id = j.tag_id)", (coder,))}
+    seen: dict[str, int] = {}  # item -> the row that decided it
     for number, values in enumerate(rows, start=2):
         if number > MAX_ROWS:
             report.problems.append(f"{path}: rows after {MAX_ROWS} ignored")
@@ -132,7 +133,15 @@ def import_xlsx(connection: sqlite3.Connection, codebook: Codebook, path: Path,
         cells = {name: (values[i] if i < len(values) else None) for name, i in column.items()}
         if all(v is None or str(v).strip() == "" for v in cells.values()):
             continue
-        problem = _import_row(connection, cells, coder, known, current, report)
+        item = str(cells.get("item") or "").strip()
+        if item in seen and str(cells.get("decision") or "").strip():
+            # A pasted or duplicated row must not record a second decision behind the first.
+            problem: str | None = (f"item {item!r} was already decided at row {seen[item]}; "
+                                   "keep one row per item")
+        else:
+            problem = _import_row(connection, cells, coder, known, current, report)
+            if problem is None and str(cells.get("decision") or "").strip():
+                seen[item] = number
         if problem:
             report.problems.append(
                 f"{ErrorCode.REVIEW_ROW_INVALID.value} {ErrorCode.REVIEW_ROW_INVALID.name}: "
