@@ -84,7 +84,7 @@ def _sweep(args: argparse.Namespace) -> int:
     codebook = load_codebook(args.codebook)
     with _open_store(args.project) as store:
         results = sweep(store, args.project, codebook, settings_from(args), list(args.k),
-                        progress=not args.no_progress)
+                        progress=not args.no_progress, held_out=args.held_out)
     folder = models_folder(args.project)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / SWEEP_FILE).write_text(json.dumps(results, indent=2), encoding="utf-8")
@@ -92,7 +92,8 @@ def _sweep(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(results)
         return 0
-    print(f"{'K':>4} {'c_v':>7} {'NPMI':>7} {'perplexity':>11} {'diversity':>9} {'seconds':>8}")
+    print(f"{'K':>4} {'c_v':>7} {'NPMI':>7} {'perplexity':>11} {'diversity':>9} {'seconds':>8}"
+          "   (perplexity on held-out units)")
     for r in results:
         print(f"{r['k']:>4} {r['c_v']:>7.3f} {r['npmi']:>7.3f} {r['perplexity']:>11.1f} "
               f"{r['diversity']:>9.3f} {r['seconds']:>8.1f}")
@@ -180,12 +181,15 @@ def add_topics_parser(verbs: argparse._SubParsersAction, add_project, add_codebo
     sweep = topic_verbs.add_parser("sweep", help="coherence, perplexity, diversity per K",
                                    formatter_class=raw, description=help_text("""
         Fit one model per K on the same prepared corpus and report c_v and NPMI coherence,
-        perplexity and topic diversity, with a plot (models/sweep.png).
+        perplexity on held-out units (a fixed-seed share of the units that no K trains on)
+        and topic diversity, with a plot (models/sweep.png).
 
         Example: cultdip topics sweep --project out --k 10 20 30"""))
     common(sweep)
     sweep.add_argument("--k", type=int, nargs="+", required=True)
     sweep.add_argument("--plot", type=Path, default=None)
+    sweep.add_argument("--held-out", type=float, default=0.1, metavar="FRACTION",
+                       help="share of units set aside for held-out perplexity (default 0.1)")
 
     show = topic_verbs.add_parser("show", help="a model's topics, labels and validity",
                                   formatter_class=raw, description=help_text("""
