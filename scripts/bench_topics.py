@@ -222,11 +222,16 @@ def main() -> int:
         corpus = prepared_corpus(store, project, settings)
         prepare_seconds = time.perf_counter() - started
         card = fit(store, project, load_codebook(), settings, name="bench")
+        unseeded = fit(store, project, load_codebook(), settings.with_model(seeded=False),
+                       name="bench-unseeded")
     print(f"[ours] preparation {prepare_seconds:.1f} s (cached after the first run); "
           f"{corpus.stats}; own c_v {card['coherence']['c_v']}", flush=True)
-    topics = json.loads((project / "models" / "bench" / "topics.json").read_text("utf-8"))
-    rows.append(("cultdip default topic stage (seeded LDA)", "ours", card["training_seconds"],
-                 [[w for w, _ in t["terms"][:TOPN]] for t in topics]))
+    for name, model_card, folder in [
+            ("cultdip default topic stage (seeded LDA)", card, "bench"),
+            ("cultdip topics fit --unseeded", unseeded, "bench-unseeded")]:
+        topics = json.loads((project / "models" / folder / "topics.json").read_text("utf-8"))
+        rows.append((name, "ours", model_card["training_seconds"],
+                     [[w for w, _ in t["terms"][:TOPN]] for t in topics]))
 
     started = time.perf_counter()
     plain = baseline_texts(project)
@@ -251,12 +256,12 @@ def main() -> int:
         print(f"\n{name} on {label}:")
         for k, topic in enumerate(words):
             print(f"  {k:>2} {' '.join(reference.canonical(topic))}")
-    ours = table[0]
-    best = max(table[1:], key=lambda r: r[3])
+    best = max(table[2:], key=lambda r: r[3])
     print(f"\nbest peer by c_v: {best[0]} on {best[1]} corpus: c_v {best[3]:.3f} in "
           f"{best[2]:.1f} s")
-    print(f"ours: c_v {ours[3]:.3f} ({ours[3] - best[3]:+.3f}), time ratio ours/best "
-          f"{ours[2] / best[2]:.2f}")
+    for mine in table[:2]:
+        print(f"{mine[0]}: c_v {mine[3]:.3f} ({mine[3] - best[3]:+.3f}), time ratio "
+              f"ours/best {mine[2] / best[2]:.2f}")
     print("\nvalidity on KAZ, KOR, JPN, GBR (per document: seeded topic share vs rule-tag rate):")
     for v in card["validity"]:
         print(f"  {v['code']:<38} pearson {v['pearson']}  spearman {v['spearman']}  "

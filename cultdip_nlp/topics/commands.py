@@ -38,7 +38,9 @@ def settings_from(args: argparse.Namespace) -> "TopicSettings":
 
     settings = TopicSettings()
     model = {"seed": args.seed, "passes": args.passes, "seeded": not args.unseeded,
-             "workers": args.workers, "min_seed_frequency": args.min_seed_frequency}
+             "workers": args.workers, "min_seed_frequency": args.min_seed_frequency,
+             "max_seeded": args.max_seeded, "min_rule_sentences": args.min_rule_sentences,
+             "seed_weight": args.seed_weight}
     if getattr(args, "k", None) and isinstance(args.k, int):
         model["k"] = args.k
     settings = settings.with_model(**{k: v for k, v in model.items() if v is not None})
@@ -157,10 +159,21 @@ def add_topics_parser(verbs: argparse._SubParsersAction, add_project, add_codebo
         parser.add_argument("--min-seed-frequency", type=int, default=None,
                             help="seed a code only if its seed words occur this often "
                                  "(default 30; lower it for small corpora)")
+        parser.add_argument("--max-seeded", type=int, default=None,
+                            help="at most this many seeded topics (default 4)")
+        parser.add_argument("--min-rule-sentences", type=int, default=None,
+                            help="seed a code only if its rules tagged this many sentences "
+                                 "(default 20)")
+        parser.add_argument("--seed-weight", type=float, default=None,
+                            help="a seed word's prior in its topic, as a share of its corpus "
+                                 "frequency (default 0.05)")
         parser.add_argument("--unit-sentences", type=int, default=None,
                             help="sentences per modelling unit (0: whole documents)")
-        parser.add_argument("--no-below", type=int, default=None)
-        parser.add_argument("--no-above", type=float, default=None)
+        parser.add_argument("--no-below", type=int, default=None,
+                            help="keep words in at least this many units (default 5, or "
+                                 "0.15%% of the units if more)")
+        parser.add_argument("--no-above", type=float, default=None,
+                            help="drop words in more than this share of units (default 0.08)")
         parser.add_argument("--boilerplate", default=None,
                             help="file of extra boilerplate phrases to drop, one per line")
         parser.add_argument("--no-progress", action="store_true")
