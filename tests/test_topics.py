@@ -18,7 +18,7 @@ from cultdip_nlp.codebook import load_codebook
 from cultdip_nlp.store import Store
 from cultdip_nlp.topics.intertopic import jensen_shannon_distances
 from cultdip_nlp.topics.model import UnitSubset, held_out_mask
-from cultdip_nlp.topics.persistence import load_model
+from cultdip_nlp.topics.persistence import load_model, read_labels
 from cultdip_nlp.topics.prepare import Lemmatizer
 from cultdip_nlp.topics.seeds import choose_seeds, code_seeds, evidence_words, tagged_sentences
 from cultdip_nlp.topics.settings import PrepareSettings, TopicSettings
@@ -246,3 +246,22 @@ def test_vocabulary_settings_reuse_the_cached_lemmas(topic_project: Path) -> Non
     assert other.hash != first.hash and len(other.dictionary) > len(first.dictionary)
     assert sorted(cache.glob("lemmas-*")) == lemma_folders
     assert [(p / "sentences.jsonl.gz").stat().st_mtime_ns for p in lemma_folders] == stamp
+
+
+def test_a_refit_renames_generated_labels_but_keeps_the_researchers(topic_project: Path) -> None:
+    settings = TopicSettings().with_model(k=6, passes=2, min_seed_frequency=5)
+    folder = topic_project / "models" / "relabel"
+    with Store(topic_project / "cultdip.sqlite") as store:
+        fit(store, topic_project, load_codebook(), settings.with_model(seed=99), name="relabel")
+        first = read_labels(folder)
+        labels = folder / "labels.yaml"
+        labels.write_text(labels.read_text(encoding="utf-8").replace(
+            '  5: "', '  5: "Our own name" # was "', 1), encoding="utf-8")
+        fit(store, topic_project, load_codebook(), settings.with_model(seed=7), name="relabel")
+    second = read_labels(folder)
+    generated = json.loads((folder / "labels.defaults.json").read_text(encoding="utf-8"))
+    assert second[5] == "Our own name"
+    assert {t: n for t, n in second.items() if t != 5} == {
+        int(t): n for t, n in generated.items() if t != "5"}
+    # The free topics of another seed are other topics, so their generated names change.
+    assert any(first[t] != second[t] for t in range(6) if t != 5)

@@ -22,7 +22,7 @@ from .model import (TrainedModel, UnitSubset, coherence, held_out_mask,
                     held_out_perplexity, topic_diversity, train)
 from .overview import render_overview
 from .persistence import (DOCUMENT_TOPICS_FILE, OVERVIEW_FILE, LoadedModel, cache_folder,
-                          model_id, models_folder, read_labels, save_model, versions,
+                          model_id, models_folder, renamed_labels, save_model, versions,
                           write_labels)
 from .prepare import Lemmatizer, PreparedCorpus, prepare
 from .seeds import choose_seeds, code_seeds, tagged_sentences
@@ -76,7 +76,7 @@ def fit(store: Store, project: Path, codebook: Codebook, settings: TopicSettings
     folder.mkdir(parents=True, exist_ok=True)
     code_labels = {code.id: code.label for code in codebook.codes}
     defaults = {t: default_label(trained, t, code_labels) for t in range(trained.k)}
-    labels = write_labels(folder, defaults, read_labels(folder))
+    labels = write_labels(folder, defaults, renamed_labels(folder))
     topics = describe_topics(store.connection, trained, corpus, lemmatizer, shares, identifier,
                              labels)
     coordinates = topic_coordinates(trained.lda.get_topics(), settings.model.seed)
