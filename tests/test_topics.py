@@ -16,10 +16,13 @@ import pytest
 from conftest import CORPUS, run_cli
 from cultdip_nlp.codebook import load_codebook
 from cultdip_nlp.store import Store
-from cultdip_nlp.topics.persistence import load_model
+from cultdip_nlp.topics.intertopic import jensen_shannon_distances
+from cultdip_nlp.topics.model import UnitSubset, held_out_mask
+from cultdip_nlp.topics.persistence import load_model, read_labels
 from cultdip_nlp.topics.prepare import Lemmatizer
+from cultdip_nlp.topics.seeds import choose_seeds, code_seeds, evidence_words, tagged_sentences
 from cultdip_nlp.topics.settings import PrepareSettings, TopicSettings
-from cultdip_nlp.topics.stage import fit
+from cultdip_nlp.topics.stage import fit, prepared_corpus
 
 FIT_ARGS = ("--k", "6", "--passes", "2", "--min-seed-frequency", "5", "--no-progress")
 
@@ -157,7 +160,7 @@ def test_sweep_reports_each_k_with_a_plot(topic_project: Path) -> None:
     assert [r["k"] for r in rows] == [3, 5]
     for row in rows:
         assert 0 < row["c_v"] < 1 and row["perplexity"] > 1 and 0 < row["diversity"] <= 1
-        assert row["seeded_topics"] == 0
+        assert row["seeded_topics"] == 0 and row["held_out_units"] > 0
     assert plot.stat().st_size > 10_000
 
 
@@ -175,3 +178,90 @@ def test_lemmatizer_drops_boilerplate_and_stop_words(seed_paper: str) -> None:
     assert "council" in tokens and "the" not in tokens and "operates" not in tokens
     address = "Mr. President, on behalf of the United Nations General Assembly, festivals."
     assert next(lemmatizer.pipe([address])) == ["festival"]
+
+
+def test_overview_draws_the_intertopic_map(topic_project: Path) -> None:
+    folder = topic_project / "models" / "un"
+    topics = json.loads((folder / "topics.json").read_text(encoding="utf-8"))
+    page = (folder / "overview.html").read_text(encoding="utf-8")
+    assert "Intertopic distance map" in page and page.count("<circle") == len(topics)
+    for topic in topics:
+        assert f"<a href='#t{topic['topic']}'><circle" in page
+    # The layout keeps the Jensen-Shannon geometry: far topics are drawn far apart.
+    distances = jensen_shannon_distances(load_model(folder).lda.get_topics())
+    assert np.allclose(distances, distances.T) and np.allclose(np.diag(distances), 0)
+    assert ((distances >= 0) & (distances <= 1)).all()
+    xy = np.array([t["map"] for t in topics])
+    drawn = np.linalg.norm(xy[:, None, :] - xy[None, :, :], axis=-1)
+    upper = np.triu_indices(len(topics), 1)
+    assert np.corrcoef(distances[upper], drawn[upper])[0, 1] > 0.5
+
+
+def test_seeds_come_from_rule_tagged_sentences(topic_project: Path) -> None:
+    settings = TopicSettings()
+    with Store(topic_project / "cultdip.sqlite") as store:
+        corpus = prepared_corpus(store, topic_project, settings)
+        lemmatizer = Lemmatizer(settings.prepare)
+        evidence = tagged_sentences(store.connection, corpus, lemmatizer)
+        tagged = dict(store.connection.execute(
+            "SELECT code, COUNT(DISTINCT document_id || ':' || sentence_idx) FROM tags"
+            " WHERE source = 'rule' GROUP BY code").fetchall())
+    assert {code: len(s) for code, s in evidence.items()} == tagged
+    seeds = {s.code: s for s in code_seeds(load_codebook(), corpus, lemmatizer, evidence)}
+    with_evidence = [code for code in evidence
+                     if evidence_words(evidence[code], corpus) and code in seeds]
+    assert with_evidence
+    for code in with_evidence:
+        # The distinctive words of the tagged sentences are seeds, each found in them.
+        words = evidence_words(evidence[code], corpus)
+        assert set(words) & set(seeds[code].words)
+        assert all(any(w in sentence for sentence in evidence[code]) for w in words)
+        assert seeds[code].rule_sentences == tagged[code]
+    chosen = choose_seeds(list(seeds.values()), 10, None, 0, min_rule_sentences=3)
+    assert chosen and all(s.rule_sentences >= 3 for s in chosen)
+
+
+def test_held_out_units_are_fixed_by_the_seed_and_never_trained_on(topic_project: Path) -> None:
+    with Store(topic_project / "cultdip.sqlite") as store:
+        corpus = prepared_corpus(store, topic_project, TopicSettings())
+    units = len(corpus.units)
+    mask = held_out_mask(units, 0.1, 13)
+    assert mask.sum() == round(units * 0.1) and (mask == held_out_mask(units, 0.1, 13)).all()
+    assert not (mask == held_out_mask(units, 0.1, 14)).all()
+    training, testing = UnitSubset(corpus, mask, False), UnitSubset(corpus, mask, True)
+    assert len(training) + len(testing) == units == len(list(corpus.bows()))
+    held = [bow for bow, out in zip(corpus.bows(), mask) if out]
+    assert list(testing) == held
+    with pytest.raises(ValueError):
+        held_out_mask(units, 1.5, 13)
+
+
+def test_vocabulary_settings_reuse_the_cached_lemmas(topic_project: Path) -> None:
+    cache = topic_project / "models" / ".cache"
+    with Store(topic_project / "cultdip.sqlite") as store:
+        first = prepared_corpus(store, topic_project, TopicSettings())
+        lemma_folders = sorted(cache.glob("lemmas-*"))
+        stamp = [(p / "sentences.jsonl.gz").stat().st_mtime_ns for p in lemma_folders]
+        other = prepared_corpus(store, topic_project, TopicSettings().with_prepare(no_below=2))
+    assert other.hash != first.hash and len(other.dictionary) > len(first.dictionary)
+    assert sorted(cache.glob("lemmas-*")) == lemma_folders
+    assert [(p / "sentences.jsonl.gz").stat().st_mtime_ns for p in lemma_folders] == stamp
+
+
+def test_a_refit_renames_generated_labels_but_keeps_the_researchers(topic_project: Path) -> None:
+    settings = TopicSettings().with_model(k=6, passes=2, min_seed_frequency=5)
+    folder = topic_project / "models" / "relabel"
+    with Store(topic_project / "cultdip.sqlite") as store:
+        fit(store, topic_project, load_codebook(), settings.with_model(seed=99), name="relabel")
+        first = read_labels(folder)
+        labels = folder / "labels.yaml"
+        labels.write_text(labels.read_text(encoding="utf-8").replace(
+            '  5: "', '  5: "Our own name" # was "', 1), encoding="utf-8")
+        fit(store, topic_project, load_codebook(), settings.with_model(seed=7), name="relabel")
+    second = read_labels(folder)
+    generated = json.loads((folder / "labels.defaults.json").read_text(encoding="utf-8"))
+    assert second[5] == "Our own name"
+    assert {t: n for t, n in second.items() if t != 5} == {
+        int(t): n for t, n in generated.items() if t != "5"}
+    # The free topics of another seed are other topics, so their generated names change.
+    assert any(first[t] != second[t] for t in range(6) if t != 5)

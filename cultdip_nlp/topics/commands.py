@@ -38,7 +38,9 @@ def settings_from(args: argparse.Namespace) -> "TopicSettings":
 
     settings = TopicSettings()
     model = {"seed": args.seed, "passes": args.passes, "seeded": not args.unseeded,
-             "workers": args.workers, "min_seed_frequency": args.min_seed_frequency}
+             "workers": args.workers, "min_seed_frequency": args.min_seed_frequency,
+             "max_seeded": args.max_seeded, "min_rule_sentences": args.min_rule_sentences,
+             "seed_weight": args.seed_weight}
     if getattr(args, "k", None) and isinstance(args.k, int):
         model["k"] = args.k
     settings = settings.with_model(**{k: v for k, v in model.items() if v is not None})
@@ -84,7 +86,7 @@ def _sweep(args: argparse.Namespace) -> int:
     codebook = load_codebook(args.codebook)
     with _open_store(args.project) as store:
         results = sweep(store, args.project, codebook, settings_from(args), list(args.k),
-                        progress=not args.no_progress)
+                        progress=not args.no_progress, held_out=args.held_out)
     folder = models_folder(args.project)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / SWEEP_FILE).write_text(json.dumps(results, indent=2), encoding="utf-8")
@@ -92,7 +94,8 @@ def _sweep(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(results)
         return 0
-    print(f"{'K':>4} {'c_v':>7} {'NPMI':>7} {'perplexity':>11} {'diversity':>9} {'seconds':>8}")
+    print(f"{'K':>4} {'c_v':>7} {'NPMI':>7} {'perplexity':>11} {'diversity':>9} {'seconds':>8}"
+          "   (perplexity on held-out units)")
     for r in results:
         print(f"{r['k']:>4} {r['c_v']:>7.3f} {r['npmi']:>7.3f} {r['perplexity']:>11.1f} "
               f"{r['diversity']:>9.3f} {r['seconds']:>8.1f}")
@@ -156,10 +159,21 @@ def add_topics_parser(verbs: argparse._SubParsersAction, add_project, add_codebo
         parser.add_argument("--min-seed-frequency", type=int, default=None,
                             help="seed a code only if its seed words occur this often "
                                  "(default 30; lower it for small corpora)")
+        parser.add_argument("--max-seeded", type=int, default=None,
+                            help="at most this many seeded topics (default 4)")
+        parser.add_argument("--min-rule-sentences", type=int, default=None,
+                            help="seed a code only if its rules tagged this many sentences "
+                                 "(default 20)")
+        parser.add_argument("--seed-weight", type=float, default=None,
+                            help="a seed word's prior in its topic, as a share of its corpus "
+                                 "frequency (default 0.05)")
         parser.add_argument("--unit-sentences", type=int, default=None,
                             help="sentences per modelling unit (0: whole documents)")
-        parser.add_argument("--no-below", type=int, default=None)
-        parser.add_argument("--no-above", type=float, default=None)
+        parser.add_argument("--no-below", type=int, default=None,
+                            help="keep words in at least this many units (default 5, or "
+                                 "0.15%% of the units if more)")
+        parser.add_argument("--no-above", type=float, default=None,
+                            help="drop words in more than this share of units (default 0.08)")
         parser.add_argument("--boilerplate", default=None,
                             help="file of extra boilerplate phrases to drop, one per line")
         parser.add_argument("--no-progress", action="store_true")
@@ -180,12 +194,15 @@ def add_topics_parser(verbs: argparse._SubParsersAction, add_project, add_codebo
     sweep = topic_verbs.add_parser("sweep", help="coherence, perplexity, diversity per K",
                                    formatter_class=raw, description=help_text("""
         Fit one model per K on the same prepared corpus and report c_v and NPMI coherence,
-        perplexity and topic diversity, with a plot (models/sweep.png).
+        perplexity on held-out units (a fixed-seed share of the units that no K trains on)
+        and topic diversity, with a plot (models/sweep.png).
 
         Example: cultdip topics sweep --project out --k 10 20 30"""))
     common(sweep)
     sweep.add_argument("--k", type=int, nargs="+", required=True)
     sweep.add_argument("--plot", type=Path, default=None)
+    sweep.add_argument("--held-out", type=float, default=0.1, metavar="FRACTION",
+                       help="share of units set aside for held-out perplexity (default 0.1)")
 
     show = topic_verbs.add_parser("show", help="a model's topics, labels and validity",
                                   formatter_class=raw, description=help_text("""

@@ -8,6 +8,10 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+import numpy as np
+
+from .intertopic import render_map_svg
+
 STYLE = """
 body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:70em;color:#222}
 table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.25em .5em;
@@ -29,6 +33,18 @@ def _validity_table(validity: list[dict[str, Any]]) -> str:
     return ("<table><tr><th>topic</th><th>code</th><th>documents</th>"
             "<th>with rule tags</th><th>Pearson r</th><th>Spearman r</th></tr>"
             f"{rows}</table>")
+
+
+def _map_section(topics: list[dict[str, Any]], labels: dict[int, str]) -> str:
+    if not topics or any("map" not in t for t in topics):
+        return ""
+    svg = render_map_svg(np.array([t["map"] for t in topics]), [t["size"] for t in topics],
+                         [labels.get(t["topic"], t["label"]) for t in topics],
+                         [bool(t["code"]) for t in topics])
+    return ("<h2>Intertopic distance map</h2><p>Each circle is a topic (area: its share of "
+            "the corpus; green: seeded). Distances are Jensen-Shannon distances between the "
+            "topics' word distributions, laid out in two dimensions by multidimensional "
+            "scaling, as in pyLDAvis: close circles share words.</p>" + svg)
 
 
 def render_overview(card: dict[str, Any], topics: list[dict[str, Any]],
@@ -80,6 +96,7 @@ def render_overview(card: dict[str, Any], topics: list[dict[str, Any]],
             f"<h1>Topic model {escape(str(card.get('model_id')))}</h1><table>{summary}</table>"
             "<h2>Topics</h2><table><tr><th>#</th><th>label</th><th>code</th><th>size</th>"
             f"<th>top terms</th></tr>{index}</table>"
+            f"{_map_section(topics, labels)}"
             "<h2>Validity: seeded topics against rule tags (focal countries)</h2>"
             "<p>Per document of KAZ, KOR, JPN and GBR: the seeded topic's share against the "
             "share of the document's sentences that carry the code's rule tags.</p>"

@@ -30,6 +30,7 @@ MODEL_FILE = "lda.gensim"
 CARD_FILE = "card.json"
 TOPICS_FILE = "topics.json"
 LABELS_FILE = "labels.yaml"
+DEFAULT_LABELS_FILE = "labels.defaults.json"  # the names fit generated, to tell renames apart
 DOCUMENT_TOPICS_FILE = "document_topics.csv"
 OVERVIEW_FILE = "overview.html"
 SWEEP_FILE = "sweep.json"
@@ -95,9 +96,26 @@ def read_labels(folder: Path) -> dict[int, str]:
     return labels
 
 
+def renamed_labels(folder: Path) -> dict[int, str]:
+    """The names a researcher wrote: those in labels.yaml that differ from what fit generated.
+
+    A generated name describes the topic of one fit; a refit with other topics (new data,
+    new settings) must describe its own topics, not keep the old descriptions.
+    """
+    labels = read_labels(folder)
+    path = folder / DEFAULT_LABELS_FILE
+    if not path.exists():
+        return labels
+    generated = {int(k): str(v) for k, v in json.loads(path.read_text(encoding="utf-8")).items()}
+    return {topic: name for topic, name in labels.items() if generated.get(topic) != name}
+
+
 def write_labels(folder: Path, defaults: dict[int, str], kept: dict[int, str]) -> dict[int, str]:
     """Names for every topic: the researcher's where given, defaults for the rest."""
     names = {topic: kept.get(topic, default) for topic, default in defaults.items()}
+    (folder / DEFAULT_LABELS_FILE).write_text(
+        json.dumps({str(t): name for t, name in sorted(defaults.items())}, indent=2,
+                   ensure_ascii=False), encoding="utf-8")
     lines = ["# Topic names: edit the right-hand side; `cultdip topics fit` keeps your names.",
              "topics:"]
     lines += [f"  {topic}: {json.dumps(name, ensure_ascii=False)}" for topic, name in

@@ -29,13 +29,32 @@ DEFAULT_EXTRA_STOP_WORDS: tuple[str, ...] = (
     "president", "excellency", "delegation", "assembly", "session", "statement", "let",
     "however", "therefore", "thus", "within", "among", "upon", "including", "include",
     "many", "much", "new", "one", "two", "three", "first", "second", "last", "great",
-    "important", "particular", "particularly", "especially", "like", "just", "every",
+    "important", "particular", "particularly", "especially", "just", "every",
     "already", "still", "even", "ever", "since", "without", "towards", "toward", "regard",
     "behalf", "wish", "hope", "believe", "thank", "express", "welcome", "note", "stress",
     "reiterate", "reaffirm", "underline", "emphasize", "call", "country", "nation",
     "united", "general", "secretary", "distinguished", "colleague", "honour", "honor",
     "address", "speak", "word", "give", "put", "see", "know", "want", "think", "come",
     "go", "get", "use", "play", "remain", "become", "seek", "keep", "bring", "hold",
+    # the formalities of a general debate: congratulating the President on the election...
+    "congratulate", "congratulation", "election", "elect", "commend", "assure", "tenure",
+    "theme", "seventy", "seventieth", "predecessor", "outgoing", "presidency", "skilful",
+    "able", "stewardship", "guidance", "pleased", "pleasure", "privilege",
+    # ...and the verbs and adverbs of any argument, which tie every topic to every other
+    "help", "meet", "result", "establish", "cause", "stand", "contribute", "require", "act",
+    "mean", "aim", "leave", "find", "reach", "affect", "focus", "forward", "resolve",
+    "recognize", "recognise", "look", "fully", "fact", "set", "step", "despite", "improve",
+    "possible", "clear", "begin", "view", "present", "context", "serve", "follow", "allow",
+    "maintain", "enable", "join", "represent", "understand", "far", "relevant", "line",
+    "position", "significant", "turn", "entire", "point", "reflect", "close", "respond",
+    "deal", "launch", "example", "urge", "purpose", "agree", "determine", "month", "start",
+    "hand", "report", "encourage", "relate", "question", "case", "consider", "basis",
+    "demonstrate", "exist", "late", "extend", "recently", "real", "stop", "ask", "bear",
+    "week", "realize", "realise", "task", "involve", "carry", "course", "period", "thing",
+    "moment", "undertake", "talk", "firmly", "strongly", "hard", "mark", "currently",
+    "effectively", "increasingly", "attempt", "number", "numb", "matter", "matt", "lot",
+    "kind", "sure", "really", "truly", "indeed", "certainly", "clearly", "simply", "instead",
+    "form", "necessary",
 )
 
 
@@ -44,14 +63,15 @@ class PrepareSettings:
     """How documents become bags of words."""
 
     language: str = "en"
-    unit_sentences: int = 4          # sentences per modelling unit; 0 = whole document
+    unit_sentences: int = 8          # sentences per modelling unit; 0 = whole document
     min_token_length: int = 3
     boilerplate: tuple[str, ...] = DEFAULT_BOILERPLATE
     extra_stop_words: tuple[str, ...] = DEFAULT_EXTRA_STOP_WORDS
     phrases_min_count: int = 20
     phrases_threshold: float = 0.5   # NPMI scoring: comparable across corpus sizes
-    no_below: int = 10               # keep words in at least this many units...
-    no_above: float = 0.3            # ...and in at most this share of them
+    no_below: int = 5                # keep words in at least this many units...
+    no_below_share: float = 0.0015   # ...and this share of them (whichever is more)...
+    no_above: float = 0.08           # ...and in at most this share of them
     keep_n: int = 15_000
     min_unit_tokens: int = 8
 
@@ -62,14 +82,16 @@ class ModelSettings:
 
     k: int = 20
     seeded: bool = True
-    max_seeded: int | None = None     # None: at most half of k
+    max_seeded: int | None = 4        # codes with the most rule-tagged sentences; None: k // 2
     min_seed_frequency: int = 30      # a code is seeded only if its seed words occur this often
-    seed_prior: float = 1.0           # eta of a seed word in its topic
-    seed_initial_mass: float = 200.0  # pseudo-counts that start a seeded topic on its seeds
-    passes: int = 3
+    min_rule_sentences: int = 20      # ...and its rules tagged this many sentences (if any tags)
+    seed_prior: float = 1.0           # eta of a seed word in its topic, plus...
+    seed_weight: float = 0.05         # ...this share of the word's corpus frequency
+    seed_initial_share: float = 0.5   # head start: this share of a seed word's count in its topic
+    passes: int = 6
     iterations: int = 50
     chunksize: int = 2000
-    alpha: str = "asymmetric"
+    alpha: str = "symmetric"
     workers: int = 1                  # >1 uses LdaMulticore (faster; not bit-reproducible)
     seed: int = 13
     topn: int = 10

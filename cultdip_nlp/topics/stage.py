@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -15,16 +16,20 @@ from ..codebook import Codebook
 from ..errors import CultdipError, ErrorCode
 from ..store import Store
 from .inference import DEFAULT_THRESHOLD, SentenceInput, corpus_shares, sentence_topic_tags
+from .intertopic import topic_coordinates
 from .labels import default_label, describe_topics
-from .model import TrainedModel, coherence, perplexity, topic_diversity, train
+from .model import (TrainedModel, UnitSubset, coherence, held_out_mask,
+                    held_out_perplexity, topic_diversity, train)
 from .overview import render_overview
 from .persistence import (DOCUMENT_TOPICS_FILE, OVERVIEW_FILE, LoadedModel, cache_folder,
-                          model_id, models_folder, read_labels, save_model, versions,
+                          model_id, models_folder, renamed_labels, save_model, versions,
                           write_labels)
 from .prepare import Lemmatizer, PreparedCorpus, prepare
-from .seeds import choose_seeds, code_seeds
+from .seeds import choose_seeds, code_seeds, tagged_sentences
 from .settings import TopicSettings
 from .validity import seeded_validity
+
+DEFAULT_HELD_OUT = 0.1  # share of units a sweep sets aside for held-out perplexity
 
 
 def prepared_corpus(store: Store, project: Path, settings: TopicSettings,
@@ -38,13 +43,18 @@ def prepared_corpus(store: Store, project: Path, settings: TopicSettings,
 
 
 def fit_trained(corpus: PreparedCorpus, codebook: Codebook, lemmatizer: Lemmatizer,
-                settings: TopicSettings) -> tuple[TrainedModel, float]:
+                settings: TopicSettings, bows: Iterable[list[tuple[int, int]]] | None = None,
+                evidence: dict[str, list[list[str]]] | None = None,
+                ) -> tuple[TrainedModel, float]:
+    """Train on the prepared corpus; `evidence` is the rule-tagged sentences per code."""
     seeds = []
     if settings.model.seeded:
-        seeds = choose_seeds(code_seeds(codebook, corpus, lemmatizer), settings.model.k,
-                             settings.model.max_seeded, settings.model.min_seed_frequency)
+        seeds = choose_seeds(code_seeds(codebook, corpus, lemmatizer, evidence),
+                             settings.model.k, settings.model.max_seeded,
+                             settings.model.min_seed_frequency,
+                             settings.model.min_rule_sentences)
     started = time.perf_counter()
-    trained = train(corpus, seeds, settings.model)
+    trained = train(corpus, seeds, settings.model, bows)
     return trained, time.perf_counter() - started
 
 
@@ -53,7 +63,8 @@ def fit(store: Store, project: Path, codebook: Codebook, settings: TopicSettings
     """Train, label, measure and save a model under models/NAME; returns its card."""
     corpus = prepared_corpus(store, project, settings, progress)
     lemmatizer = Lemmatizer(settings.prepare)
-    trained, seconds = fit_trained(corpus, codebook, lemmatizer, settings)
+    evidence = tagged_sentences(store.connection, corpus, lemmatizer)
+    trained, seconds = fit_trained(corpus, codebook, lemmatizer, settings, evidence=evidence)
     parameters = settings.as_dict()["model"]
     identifier = model_id(name, corpus.hash, codebook.hash, parameters)
     top = trained.top_terms(settings.model.topn)
@@ -65,11 +76,13 @@ def fit(store: Store, project: Path, codebook: Codebook, settings: TopicSettings
     folder.mkdir(parents=True, exist_ok=True)
     code_labels = {code.id: code.label for code in codebook.codes}
     defaults = {t: default_label(trained, t, code_labels) for t in range(trained.k)}
-    labels = write_labels(folder, defaults, read_labels(folder))
+    labels = write_labels(folder, defaults, renamed_labels(folder))
     topics = describe_topics(store.connection, trained, corpus, lemmatizer, shares, identifier,
                              labels)
-    for topic, value in zip(topics, c_v_topics):
+    coordinates = topic_coordinates(trained.lda.get_topics(), settings.model.seed)
+    for topic, value, (x, y) in zip(topics, c_v_topics, coordinates):
         topic["coherence_c_v"] = round(value, 4)
+        topic["map"] = [round(float(x), 4), round(float(y), 4)]
     card: dict[str, Any] = {
         "model_id": identifier, "name": name, "created_at": time.time(),
         "corpus": {"hash": corpus.hash, "stats": corpus.stats,
@@ -119,20 +132,30 @@ def apply(store: Store, model: LoadedModel, threshold: float = DEFAULT_THRESHOLD
 
 
 def sweep(store: Store, project: Path, codebook: Codebook, settings: TopicSettings,
-          ks: list[int], progress: bool = False) -> list[dict[str, Any]]:
-    """Coherence (c_v, NPMI), perplexity and diversity for each K, on one prepared corpus."""
+          ks: list[int], progress: bool = False,
+          held_out: float = DEFAULT_HELD_OUT) -> list[dict[str, Any]]:
+    """Coherence (c_v, NPMI), perplexity and diversity for each K, on one prepared corpus.
+
+    Each K trains on the same units with the same held-out fraction set aside (chosen by the
+    model seed), so held-out perplexity compares the Ks on text none of them saw.
+    """
     corpus = prepared_corpus(store, project, settings, progress)
     lemmatizer = Lemmatizer(settings.prepare)
+    evidence = tagged_sentences(store.connection, corpus, lemmatizer)
+    mask = held_out_mask(len(corpus.units), held_out, settings.model.seed)
+    training, testing = UnitSubset(corpus, mask, False), UnitSubset(corpus, mask, True)
     results = []
     for k in ks:
-        trained, seconds = fit_trained(corpus, codebook, lemmatizer, settings.with_model(k=k))
+        trained, seconds = fit_trained(corpus, codebook, lemmatizer, settings.with_model(k=k),
+                                       training, evidence)
         top = trained.top_terms(settings.model.topn)
         results.append({
             "k": k, "seeded_topics": len(trained.seeds),
             "c_v": round(coherence(top, corpus.document_texts(), corpus.dictionary, "c_v")[0], 4),
             "npmi": round(coherence(top, corpus.document_texts(), corpus.dictionary,
                                     "c_npmi")[0], 4),
-            "perplexity": round(perplexity(trained, corpus), 2),
+            "perplexity": round(held_out_perplexity(trained, testing), 2),
+            "held_out_units": len(testing),
             "diversity": round(topic_diversity(trained.top_terms(25)), 4),
             "seconds": round(seconds, 2),
         })
@@ -148,7 +171,7 @@ def plot_sweep(results: list[dict[str, Any]], path: Path) -> Path:
     ks = [r["k"] for r in results]
     figure, axes = plt.subplots(1, 4, figsize=(14, 3.2))
     for axis, key, title in zip(axes, ["c_v", "npmi", "perplexity", "diversity"],
-                                ["coherence c_v", "coherence NPMI", "perplexity (lower is better)",
+                                ["coherence c_v", "coherence NPMI", "held-out perplexity (lower is better)",
                                  "topic diversity"]):
         axis.plot(ks, [r[key] for r in results], marker="o")
         axis.set_title(title)
