@@ -74,13 +74,35 @@ def raw_pool_pages(path: str, tables: bool = False) -> tuple[int, int]:
     return raw_pages(Path(path)), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def worker_cpu(_: int) -> tuple[int, float]:
+    """(pid, CPU seconds) of a pool worker so far."""
+    import os
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return os.getpid(), usage.ru_utime + usage.ru_stime
+
+
+CPU: dict[str, float] = {}
+
+
 def timed_pool(work, paths: list[str], jobs: int,  # type: ignore[no-untyped-def]
                tables: bool) -> tuple[float, list[tuple[int, int]]]:
-    """(seconds, results) of `work` over the files in a fresh pool of `jobs` workers."""
+    """(seconds, results) of `work` over the files in a fresh pool of `jobs` workers; the
+    workers' CPU seconds are added to CPU[work's name] (CPU time hardly depends on the
+    machine's load, wall time does)."""
     start = time.perf_counter()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(work, paths, [tables] * len(paths)))
-    return time.perf_counter() - start, results
+        seconds = time.perf_counter() - start
+        # One CPU probe per worker (a probe sleeps so that the others reach other workers).
+        cpu = dict(pool.map(worker_cpu_after_pause, range(jobs)))
+    CPU[work.__name__] = CPU.get(work.__name__, 0.0) + sum(cpu.values())
+    return seconds, results
+
+
+def worker_cpu_after_pause(index: int) -> tuple[int, float]:
+    time.sleep(0.2)
+    return worker_cpu(index)
 
 
 def pooled(work, paths: list[str], jobs: int, tables: bool) -> float:  # type: ignore[no-untyped-def]
@@ -146,6 +168,11 @@ def main() -> None:
     if plumber_done:
         print(f"pdfplumber extract_text:   {plumber_done / plumber_seconds:8.1f} pages/s "
               f"(first {plumber_done} pages)")
+    raw_cpu = CPU["raw_pool_pages"] / 2
+    project_cpu = CPU["project_pages"]
+    print(f"CPU seconds in the workers: raw {raw_cpu:.2f} (mean of two runs), project "
+          f"{project_cpu:.2f}: ratio raw/project {raw_cpu / project_cpu:.2f} (the load-free "
+          "ratio)")
     print(f"ratio project/raw, {args.jobs} jobs each: {project_rate / raw_rate:.2f} (goal >= 0.5); "
           f"against raw in 1 process: {project_rate / single_rate:.2f}")
 
