@@ -67,8 +67,10 @@ def paragraphs(text: str) -> list[str]:
                 result.append(joined)
         block.clear()
 
-    for raw in normalize_unicode(text).split("\n"):
-        line = _SPACES.sub(" ", raw).strip()
+    # Spaces are collapsed over the whole text in one call (the pattern never matches a
+    # line break, so each line comes out as if collapsed on its own).
+    for raw in _SPACES.sub(" ", normalize_unicode(text)).split("\n"):
+        line = raw.strip()
         if line:
             block.append(line)
         else:

@@ -83,18 +83,31 @@ SUPERSCRIPT_RAISE_SHARE = 0.15
 
 
 class _Chars:
-    """Size and baseline of single characters of a PDFium text page (a few ctypes calls)."""
+    """Size, baseline and line boxes of a PDFium text page, by direct ctypes calls.
+
+    pypdfium2's helpers allocate four c_doubles and look the function up per call; on a
+    page of fifty lines that Python overhead costs more than PDFium's own work, so the
+    functions and their output buffers are bound once per page here.
+    """
 
     def __init__(self, textpage) -> None:  # type: ignore[no-untyped-def]
         import ctypes
 
         import pypdfium2.raw as pdfium_c
 
-        self._c = pdfium_c
         self._raw = textpage.raw
+        self._get_matrix = pdfium_c.FPDFText_GetMatrix
+        self._font_size = pdfium_c.FPDFText_GetFontSize
+        self._char_origin = pdfium_c.FPDFText_GetCharOrigin
+        self._count_rects = pdfium_c.FPDFText_CountRects
+        self._get_rect = pdfium_c.FPDFText_GetRect
         self._matrix = pdfium_c.FS_MATRIX()
         self._x = ctypes.c_double()
         self._y = ctypes.c_double()
+        self._left = ctypes.c_double()
+        self._top = ctypes.c_double()
+        self._right = ctypes.c_double()
+        self._bottom = ctypes.c_double()
 
     @property
     def last_matrix(self):  # type: ignore[no-untyped-def]
@@ -102,21 +115,51 @@ class _Chars:
 
     def size(self, index: int) -> float:
         """The effective font size: the font size times the character matrix's scale."""
-        if not self._c.FPDFText_GetMatrix(self._raw, index, self._matrix):
+        matrix = self._matrix
+        if not self._get_matrix(self._raw, index, matrix):
             return 0.0
-        return float(self._c.FPDFText_GetFontSize(self._raw, index)
-                     * math.hypot(self._matrix.c, self._matrix.d))
+        return float(self._font_size(self._raw, index) * math.hypot(matrix.c, matrix.d))
 
     def raised(self, index: int, reference: int) -> float:
         """How far `index` sits above `reference`, along the reference's upward direction."""
-        c = self._c
-        c.FPDFText_GetMatrix(self._raw, reference, self._matrix)
+        self._get_matrix(self._raw, reference, self._matrix)
         up_x, up_y = self._matrix.c, self._matrix.d
         norm = math.hypot(up_x, up_y) or 1.0
-        c.FPDFText_GetCharOrigin(self._raw, reference, self._x, self._y)
+        self._char_origin(self._raw, reference, self._x, self._y)
         ref_x, ref_y = self._x.value, self._y.value
-        c.FPDFText_GetCharOrigin(self._raw, index, self._x, self._y)
+        self._char_origin(self._raw, index, self._x, self._y)
         return ((self._x.value - ref_x) * up_x + (self._y.value - ref_y) * up_y) / norm
+
+    def box(self, start: int, count: int) -> tuple[float, float, float, float] | None:
+        """(left, bottom, right, top) around the rectangles of a character range; None when
+        the range has none."""
+        import pypdfium2
+
+        rects = self._count_rects(self._raw, start, count)
+        if rects < 0:
+            raise pypdfium2.PdfiumError("Failed to count rectangles.")
+        if not rects:
+            return None
+        get_rect, raw = self._get_rect, self._raw
+        left_c, top_c, right_c, bottom_c = self._left, self._top, self._right, self._bottom
+        left = bottom = math.inf
+        right = top = -math.inf
+        for index in range(rects):
+            if not get_rect(raw, index, left_c, top_c, right_c, bottom_c):
+                raise pypdfium2.PdfiumError("Failed to get rectangle.")
+            value = left_c.value
+            if value < left:
+                left = value
+            value = bottom_c.value
+            if value < bottom:
+                bottom = value
+            value = right_c.value
+            if value > right:
+                right = value
+            value = top_c.value
+            if value > top:
+                top = value
+        return left, bottom, right, top
 
 
 def _without_superscripts(raw: str, start: int, chars: _Chars,
@@ -218,23 +261,18 @@ def page_lines(page) -> PageLines:  # type: ignore[no-untyped-def]
         for raw in text.split("\r\n"):
             count = len(raw)
             if raw.strip():
-                rects = textpage.count_rects(start, count)
-                if rects:
-                    if rects == 1:
-                        left, bottom, right, top = textpage.get_rect(0)
-                    else:
-                        boxes = [textpage.get_rect(index) for index in range(rects)]
-                        left = min(box[0] for box in boxes)
-                        bottom = min(box[1] for box in boxes)
-                        right = max(box[2] for box in boxes)
-                        top = max(box[3] for box in boxes)
+                found = chars.box(start, count)
+                if found is not None:
+                    left, bottom, right, top = found
                     middle = start + count // 2
                     if raw[count // 2] == " " and count > 1:
                         middle -= 1
                     if turn is None:
                         turn = _text_turn(chars, middle)
-                    box = turn_box((left - crop_left, bottom - crop_bottom, right - crop_left,
-                                    top - crop_bottom), turn, width, height)
+                    box = (left - crop_left, bottom - crop_bottom, right - crop_left,
+                           top - crop_bottom)
+                    if turn:
+                        box = turn_box(box, turn, width, height)
                     leads = False
                     if _DIGIT.search(raw) and _MARKER_CANDIDATE.search(raw):
                         raw, leads = _without_superscripts(raw, start, chars, markers)
