@@ -175,3 +175,21 @@ def test_purposive_gold_sample_is_well_formed(shared: Path) -> None:
         assert record["codes"] == sorted(set(record["codes"])) and set(record["codes"]) <= taxonomy
         assert all(code in record["reason"] for code in record["codes"]), record["id"]
         assert 6 <= len(record["text"].split()) <= 80
+
+
+def test_two_codes_on_the_same_words_keep_their_own_rules() -> None:
+    """Sri Lanka's "both national languages" (UN speech, purposive gold p0005) is tagged as
+    identity.language and identity.diversity_unity on the same tokens; each tag must name its
+    own rule (spaCy keys plain span extensions by offsets only, so one used to overwrite the
+    other)."""
+    with (ROOT / "docs" / "gold" / "purposive" / "purposive.jsonl").open(encoding="utf-8") as handle:
+        sentence = next(json.loads(line)["text"] for line in handle if '"p0005"' in line)
+    nlp = blank_pipeline("en")
+    doc = CultdipTagger(nlp, load_codebook())(nlp(sentence))
+    by_words: dict[tuple[int, int], list] = {}
+    for span in doc.spans[SPANS_KEY]:
+        by_words.setdefault((span.start, span.end), []).append(span)
+        assert span._.cultdip_rule.startswith(span.label_ + "#"), (span.label_, span._.cultdip_rule)
+    shared = [spans for spans in by_words.values() if len(spans) > 1]
+    assert shared, "expected two codes on the same words"
+    assert {span.label_ for span in shared[0]} >= {"identity.language", "identity.diversity_unity"}

@@ -25,9 +25,27 @@ SPANS_KEY = "cultdip"
 SCOPE_BREAKERS = frozenset({"but", "however", "yet", "although", "though", "whereas",
                             "но", "однако", "а", "бірақ", "алайда"})
 
+
+
+def _explanation_extension(name: str) -> tuple:
+    """Getter and setter that key a span's explanation by its label as well as its offsets.
+
+    Why: spaCy keys a plain span extension by (start, end) only, so when two codes tag the same
+    words ("national languages" is identity.language and identity.diversity_unity) the second
+    tag's rule, pattern and score overwrote the first's and `explain` named the wrong rule."""
+
+    def get(span: Span) -> object:
+        return span.doc.user_data.get(("cultdip", name, span.start, span.end, span.label))
+
+    def put(span: Span, value: object) -> None:
+        span.doc.user_data[("cultdip", name, span.start, span.end, span.label)] = value
+
+    return get, put
+
+
 for _name in ("cultdip_rule", "cultdip_pattern", "cultdip_score", "cultdip_negation"):
-    if not Span.has_extension(_name):
-        Span.set_extension(_name, default=None)
+    _getter, _setter = _explanation_extension(_name)
+    Span.set_extension(_name, getter=_getter, setter=_setter, force=True)
 
 
 def stem_specs(stems: list[str]) -> list[dict]:
