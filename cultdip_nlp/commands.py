@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from .codebook import Codebook, load_codebook
 from .errors import EXIT_FILE_ERRORS, EXIT_OK, EXIT_USAGE
-from .matrices import case_by_code
 from .pipeline import (Settings, Summary, default_jobs, new_run, run_batch, store_path,
                        tag_documents)
 from .store import Store
@@ -122,14 +121,22 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 def write_all_matrices(project: Path, codebook: Codebook, options: "MatrixOptions | None" = None,
                        directory: Path | None = None, reuse: bool = False) -> list[Path]:
-    """Write the matrix files; with `reuse`, leave them be when their content is unchanged."""
-    from .matrix_run import MatrixOptions, build, write
-    from .outputs_fingerprint import fingerprint, remember, unchanged
-    from .selection import Selection
+    """Write the matrix files; with `reuse`, leave them be when their inputs or their content
+    are unchanged (see outputs_fingerprint.py)."""
+    from .outputs_fingerprint import fingerprint, inputs_key, inputs_unchanged, remember, unchanged
 
-    options = options or MatrixOptions(selection=Selection(codebook_hash=codebook.hash))
     target = directory or project
     with Store(store_path(project)) as store:
+        inputs = inputs_key(store.changes(), codebook.hash,
+                            options.as_dict() if options else "default")
+        if reuse:
+            kept = inputs_unchanged(target, inputs)
+            if kept is not None:
+                return kept
+        from .matrix_run import MatrixOptions, build, write
+        from .selection import Selection
+
+        options = options or MatrixOptions(selection=Selection(codebook_hash=codebook.hash))
         results = build(store.connection, codebook, options)
         provenance = _provenance(store, codebook)
     value = fingerprint({**results.matrices, "evidence": results.evidence,
@@ -139,12 +146,13 @@ def write_all_matrices(project: Path, codebook: Codebook, options: "MatrixOption
     if reuse:
         kept = unchanged(target, value)
         if kept is not None:
+            remember(target, value, kept, inputs)
             return kept
     provenance["tag_sources"] = ",".join(options.selection.sources)
     provenance["case"] = options.selection.case
     provenance["filters"] = options.selection.as_dict()
     written = write(results, target, codebook, provenance)
-    remember(target, value, written)
+    remember(target, value, written, inputs)
     return written
 
 
@@ -228,6 +236,8 @@ def cmd_matrix(args: argparse.Namespace) -> int:
                 print("\nIndicator correlations, caveats:\n  "
                       + caveats.read_text(encoding="utf-8").strip().replace("\n", "\n  "))
         return EXIT_OK
+    from .matrices import case_by_code
+
     with Store(store_path(args.project)) as store:
         table = case_by_code(store.connection, codebook, args.value, options.selection,
                              subtotals=args.subtotals)

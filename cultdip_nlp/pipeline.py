@@ -18,17 +18,22 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .analysis import Analyser
 from .codebook import Codebook, load_codebook
 from .errors import CultdipError, ErrorCode
 from .ingest.discover import discover
-from .ingest.reader import MAX_FILE_BYTES, extract
+from .ingest.reader import MAX_FILE_BYTES
 from .limits import Limits, run_bounded
 from .records import Document, DocumentMeta, FailedDocument, Page, RunInfo
 from .stopping import GracefulStop
 from .store import Store
+
+if TYPE_CHECKING:  # spaCy and the readers load in the workers, not for a re-run
+    import sqlite3
+
+    from .analysis import Analyser
 
 STORE_NAME = "cultdip.sqlite"
 
@@ -125,12 +130,16 @@ _ANALYSER: Analyser | None = None
 
 def _init_worker(codebook_reference: str | None, tag: bool) -> None:
     global _ANALYSER
+    from .analysis import Analyser
+
     _ANALYSER = Analyser(load_codebook(codebook_reference) if tag else None, tag=tag)
 
 
 def process_file(path: str, meta: DocumentMeta, data: bytes | None = None) -> Document | FailedDocument:
     """Read, segment and tag one file. Never raises for a bad file: it returns a failure."""
     assert _ANALYSER is not None, "call _init_worker first"
+    from .ingest.reader import extract
+
     file_path = Path(path)
     try:
         if data is None:
@@ -221,22 +230,18 @@ def _plan(store: Store, files: Iterable[Path], meta_for: Callable[[Path], Docume
                                    f"{ErrorCode.UNREADABLE_FILE.value} UNREADABLE_FILE: {path}: "
                                    f"{stat.st_size} bytes is over the {MAX_FILE_BYTES} limit"))
             continue
-        document_id = store.known_file(*key)
-        if document_id is None:
-            document_id = _sha256_file(path)
-            if store.document_status(document_id) is not None:
-                store.remember_file(*key, document_id)
-            else:
-                document_id = None
-        if document_id is not None:
-            row = store.connection.execute(
-                "SELECT status, error_code, error_message FROM documents WHERE id = ?",
-                (document_id,)).fetchone()
-            retry = row is not None and row["status"] == "error" and bool(
+        # One query when (path, size, mtime) are known; the bytes are hashed only otherwise.
+        row = store.known_document(*key)
+        if row is None:
+            row = store.document_state(_sha256_file(path))
+            if row is not None:
+                store.remember_file(*key, row["id"])
+        if row is not None:
+            retry = row["status"] == "error" and bool(
                 settings.retry_errors
                 or (row["error_code"] == ErrorCode.ENCRYPTED_PDF.value and meta.password))
-            if row is not None and not retry:
-                _refresh_metadata(store, document_id, path, meta)
+            if not retry:
+                _refresh_metadata(store, row, path, meta)
                 summary.unchanged += 1
                 if row["status"] == "error":
                     summary.errors.append((str(path), row["error_code"], row["error_message"]))
@@ -252,17 +257,17 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _refresh_metadata(store: Store, document_id: str, path: Path, meta: DocumentMeta) -> None:
-    row = store.connection.execute(
-        "SELECT path, country, year, doc_type, title, source, licence, meta_origin"
-        " FROM documents WHERE id = ?", (document_id,)).fetchone()
+def _refresh_metadata(store: Store, row: "sqlite3.Row", path: Path, meta: DocumentMeta) -> None:
+    """`row` is the document's state (Store.known_document); written only when it differs."""
     if meta.origin == "none" and row["meta_origin"] != "none":
         return
     wanted = (str(path), meta.country, meta.year, meta.doc_type,
               meta.title if meta.title is not None else row["title"], meta.source,
               meta.licence, meta.origin)
-    if tuple(row) != wanted:
-        store.update_metadata(document_id, *wanted)
+    stored = tuple(row[name] for name in ("path", "country", "year", "doc_type", "title",
+                                          "source", "licence", "meta_origin"))
+    if stored != wanted:
+        store.update_metadata(row["id"], *wanted)
 
 
 def run_batch(paths: list[Path], project: Path, settings: Settings, command: str = "run",
@@ -373,6 +378,8 @@ def tag_documents(store: Store, codebook: Codebook, run_id: str, force: bool = F
     rows = store.documents_to_tag(codebook.hash, force=force)
     if not rows:
         return summary
+    from .analysis import Analyser
+
     analyser = Analyser(codebook, tag=True)
     bar = _progress(len(rows), progress)
     try:
