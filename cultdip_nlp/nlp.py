@@ -15,7 +15,9 @@ import functools
 import logging
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import LEMMA, NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -42,7 +44,8 @@ class LemmaNorm:
 
     def __init__(self, nlp: Language) -> None:
         self.table: Any = None
-        self.cache: dict[str, str] = {}
+        # word hash -> norm hash; the norms stay in the vocab's string store with the words
+        self.hashes: dict[int, int] = {}
         if "lemmatizer" in nlp.pipe_names:
             lemmatizer = nlp.get_pipe("lemmatizer")
             lookups = getattr(lemmatizer, "lookups", None)
@@ -50,21 +53,37 @@ class LemmaNorm:
                 self.table = lookups.get_table("lemma_lookup")
 
     def __call__(self, doc: Doc) -> Doc:
-        cache = self.cache
-        for token in doc:
-            text = token.text
-            norm = cache.get(text)
+        """Norms read and written as arrays, looked up by the word's hash: a Python Token
+        object per token cost as much as spaCy's tokenizer."""
+        if not len(doc):
+            return doc
+        cache = self.hashes
+        strings = doc.vocab.strings
+        words = doc.to_array([ORTH, LEMMA])
+        # Once per distinct word: 64-bit hashes are slow to turn into Python ints one by one.
+        distinct, first, where = numpy.unique(words[:, 0], return_index=True,
+                                              return_inverse=True)
+        norms = []
+        for orth, index in zip(distinct.tolist(), first.tolist()):
+            norm = cache.get(orth)
             if norm is None:
-                lemma = token.lemma_ or text
-                lower = text.lower()
-                if self.table is not None:
-                    # spaCy's lookup is case-sensitive: "Festivals" misses "festivals".
-                    lemma = _as_lemma(self.table.get(lower, lemma), lemma)
-                norm = lemma.lower() if lemma else lower
+                lemma = int(words[index, 1])
+                norm = strings.add(self.norm(strings[orth], strings[lemma] if lemma else ""))
                 if len(cache) < 500_000:
-                    cache[text] = norm
-            token.norm_ = norm
+                    cache[orth] = norm
+            norms.append(norm)
+        values = numpy.array(norms, dtype=numpy.uint64)[where]
+        doc.from_array([NORM], values.reshape(-1, 1))
         return doc
+
+    def norm(self, text: str, lemma: str) -> str:
+        """The lower-cased lemma of a word; spaCy's lookup is retried on the lower-cased word
+        ("Festivals" misses "festivals" in the case-sensitive table)."""
+        lemma = lemma or text
+        lower = text.lower()
+        if self.table is not None:
+            lemma = _as_lemma(self.table.get(lower, lemma), lemma)
+        return lemma.lower() if lemma else lower
 
 
 def _as_lemma(found: object, fallback: str) -> str:
