@@ -25,7 +25,8 @@ from .codebook import Codebook, load_codebook
 from .errors import CultdipError, ErrorCode
 from .ingest.discover import discover
 from .ingest.reader import MAX_FILE_BYTES
-from .limits import Limits, run_bounded
+from .bounded_child import BoundedChild
+from .limits import Limits
 from .records import Document, DocumentMeta, FailedDocument, Page, RunInfo
 from .stopping import GracefulStop
 from .store import Store
@@ -130,6 +131,7 @@ _ANALYSER: Analyser | None = None
 
 def _init_worker(codebook_reference: str | None, tag: bool) -> None:
     global _ANALYSER
+    close_child()  # a child forked before holds the previous analyser
     from .analysis import Analyser
 
     _ANALYSER = Analyser(load_codebook(codebook_reference) if tag else None, tag=tag)
@@ -172,11 +174,29 @@ def process_file(path: str, meta: DocumentMeta, data: bytes | None = None) -> Do
                     warnings=tuple(extracted.warnings))
 
 
+_CHILD: BoundedChild | None = None
+
+
+def close_child() -> None:
+    """End this process's document child, if it has one."""
+    global _CHILD
+    if _CHILD is not None:
+        _CHILD.close()
+        _CHILD = None
+
+
 def process_file_bounded(path: str, meta: DocumentMeta, limits: Limits) -> Document | FailedDocument:
-    """process_file under per-document time and memory limits (see limits.py)."""
-    if limits.enabled and _ANALYSER is not None and not _ANALYSER._cases:
+    """process_file under per-document time and memory limits (see limits.py), in a child
+    that reads one document after another (bounded_child.py)."""
+    global _CHILD
+    if not limits.enabled:
+        return process_file(path, meta)
+    if _ANALYSER is not None and not _ANALYSER._cases:
         _ANALYSER._components("en")  # the default language: not rebuilt in every child
-    result = run_bounded(process_file, path, meta, limits)
+    if _CHILD is None or _CHILD.limits != limits:
+        close_child()
+        _CHILD = BoundedChild(process_file, limits)
+    result = _CHILD.run(path, meta)
     if limits.enabled and _ANALYSER is not None and isinstance(result, Document):
         # The child built the pipelines for this document's languages and took them with it:
         # build them here once, so that every later child inherits them through fork.
@@ -331,8 +351,11 @@ def _execute(jobs: Iterator[_Job], settings: Settings) -> Iterator[tuple[Documen
         return
     if settings.jobs <= 1:
         _init_worker(settings.codebook, settings.tag)
-        for job in jobs:
-            yield process_file_bounded(str(job.path), job.meta, settings.limits), job
+        try:
+            for job in jobs:
+                yield process_file_bounded(str(job.path), job.meta, settings.limits), job
+        finally:
+            close_child()
         return
     with ProcessPoolExecutor(max_workers=settings.jobs, initializer=_init_pool_worker,
                              initargs=(settings.codebook, settings.tag)) as pool:
