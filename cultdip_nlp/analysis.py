@@ -78,18 +78,20 @@ class Analyser:
             nlp, tagger, cases = self._components(lang)
             paragraphs = list(self._paragraphs(text, page))
             docs = nlp.pipe((p for _, p in paragraphs), batch_size=64)
-            for (offset, _), doc in zip(paragraphs, docs):
+            for (offset, paragraph), doc in zip(paragraphs, docs):
                 if tagger is not None:
                     doc = tagger(doc)
                 doc = cases(doc)
-                self._collect(doc, offset, page.number, document_id, codebook_hash,
+                self._collect(doc, paragraph, offset, page.number, document_id, codebook_hash,
                               sentences, tags, mentions)
         return out_pages, sentences, tags, mentions
 
     @staticmethod
-    def _collect(doc: Doc, offset: int, page_number: int, document_id: str,
+    def _collect(doc: Doc, text: str, offset: int, page_number: int, document_id: str,
                  codebook_hash: str, sentences: list[Sentence], tags: list[Tag],
                  mentions: list[Mention]) -> None:
+        """`text` is the paragraph the doc was made from: spaCy keeps it exactly (doc.text
+        would join a Python Token object per token to rebuild it, 15% of the time)."""
         first_index = len(sentences)
         # One array read instead of a Python Token object per token: this loop was the
         # largest cost of the whole pipeline on long speeches.
@@ -97,7 +99,6 @@ class Analyser:
         words = flags[:, 0] == 0
         counted = words & (flags[:, 1] == 0)
         token_sentence = numpy.full(len(doc), -1, dtype=numpy.int64)
-        text = doc.text  # Doc.text joins every token anew: read it once, not per sentence
         # Sentence bounds as Doc.sents draws them (a start wherever SENT_START is 1, and at
         # token 0), read from the array rather than as a Span object per sentence.
         bounds = numpy.flatnonzero(flags[1:, 4] == 1) + 1

@@ -13,9 +13,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LOWER, NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 from spacy.util import filter_spans
 
 from ..codebook import Codebook, Pattern, load_codebook
@@ -48,6 +51,43 @@ def _expand_first_set(spec: list[dict[str, object]]) -> list[list[dict[str, obje
             or not all(isinstance(value, str) for value in test["IN"]):
         return [spec]
     return [[{attribute: value}, *spec[1:]] for value in dict.fromkeys(test["IN"])]
+
+
+_COLUMNS = {"ORTH": 0, "TEXT": 0, "LOWER": 1, "NORM": 2}
+
+
+def _required_words(spec: list[dict[str, object]], vocab: Vocab) -> list[tuple[int, frozenset[int]]]:
+    """For each token a pattern cannot match without (no OP, or OP "+", and a plain value or
+    an IN set of ORTH/TEXT/LOWER/NORM): the column and the word hashes, one of which a doc
+    must hold for the pattern to match anywhere in it. Other tokens require nothing here."""
+    required = []
+    for token in spec:
+        if token.get("OP") not in (None, "+"):
+            continue
+        tests = {key: value for key, value in token.items() if key != "OP"}
+        if len(tests) != 1:
+            continue
+        (attribute, test), = tests.items()
+        attribute = str(attribute).upper()
+        if attribute not in _COLUMNS:
+            continue
+        if isinstance(test, str):
+            values = [test]
+        elif isinstance(test, dict) and list(test) == ["IN"] and isinstance(test["IN"], list) \
+                and all(isinstance(v, str) for v in test["IN"]):
+            values = test["IN"]
+        else:
+            continue
+        required.append((_COLUMNS[attribute], frozenset(vocab.strings.add(v) for v in values)))
+    return required
+
+
+def _words_present(doc: Doc) -> tuple[set[int], set[int], set[int]]:
+    """The distinct ORTH, LOWER and NORM hashes of a doc."""
+    if not len(doc):
+        return set(), set(), set()
+    columns = doc.to_array([ORTH, LOWER, NORM])
+    return tuple(set(numpy.unique(columns[:, i]).tolist()) for i in range(3))  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -88,7 +128,8 @@ class CultdipTagger:
         self._by_key: dict[str, Pattern] = {}
         self._phrase = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._lemma = PhraseMatcher(nlp.vocab, attr="NORM")
-        self._tokens = Matcher(nlp.vocab)
+        # One Matcher per token pattern, run only on docs holding every word it requires.
+        self._tokens: list[tuple[Matcher, list[tuple[int, frozenset[int]]]]] = []
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")  # gazetteers: case matters
         self._excludes = PhraseMatcher(nlp.vocab, attr="NORM")
         self._regexes: list[tuple[re.Pattern[str], Pattern]] = []
@@ -111,7 +152,9 @@ class CultdipTagger:
             elif pattern.kind == "lemma":
                 self._lemma.add(key, [self._pattern_doc(pattern.value)])
             elif pattern.kind == "tokens":
-                self._tokens.add(key, _expand_first_set(pattern.value))
+                matcher = Matcher(self.vocab)
+                matcher.add(key, _expand_first_set(pattern.value))
+                self._tokens.append((matcher, _required_words(pattern.value, self.vocab)))
             elif pattern.kind == "gazetteer":
                 make = blank_pipeline(self.lang).make_doc
                 self._names.add(key, [make(name) for name in pattern.value])
@@ -139,7 +182,13 @@ class CultdipTagger:
         """Matches whose context rules hold, longest first among overlaps of one code."""
         strings = self.vocab.strings
         raw: list[RuleHit] = []
-        for matcher in (self._phrase, self._lemma, self._tokens, self._names):
+        matchers: list[Matcher | PhraseMatcher] = [self._phrase, self._lemma, self._names]
+        if self._tokens:
+            present = _words_present(doc)
+            matchers += [matcher for matcher, required in self._tokens
+                         if all(not present[column].isdisjoint(values)
+                                for column, values in required)]
+        for matcher in matchers:
             if not len(matcher):
                 continue
             for match_id, start, end in matcher(doc):
@@ -150,8 +199,11 @@ class CultdipTagger:
                     raw.append(RuleHit(token.i, token.i + 1, pattern))
         if not raw:
             return []
-        sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation(
-            "SENT_START") else [0]
+        if doc.has_annotation("SENT_START"):  # as Doc.sents draws them, without the Spans
+            bounds = doc.to_array(SENT_START)[1:] == 1
+            sentence_starts = [0, *(numpy.flatnonzero(bounds) + 1).tolist()]
+        else:
+            sentence_starts = [0]
         excluded = defaultdict(list)
         for match_id, start, end in (self._excludes(doc) if len(self._excludes) else ()):
             excluded[strings[match_id]].append((start, end))
