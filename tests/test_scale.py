@@ -134,3 +134,27 @@ def test_the_store_change_counter_moves_with_what_the_matrices_read(tmp_path: Pa
             check=True)
     with Store(other / "cultdip.sqlite") as store:
         assert store.changes().split(":")[0] != before.split(":")[0]
+
+
+def test_token_patterns_find_what_one_matcher_over_the_whole_text_finds() -> None:
+    """The tagger runs each token pattern only where its words occur (and a first-token set
+    as plain words); the matches must be those of spaCy's Matcher over every paragraph."""
+    from spacy.matcher import Matcher
+
+    codebook = load_codebook(None)
+    nlp = blank_pipeline("en")
+    tagger = CultdipTagger(nlp, codebook, lang="en")
+    reference = Matcher(nlp.vocab)
+    for pattern in codebook.patterns("en"):
+        if pattern.kind == "tokens":
+            reference.add(pattern.id, [pattern.value])
+    found = 0
+    speeches = sorted((CORPUS / "ungdc").glob("*.txt"))
+    for path in speeches:
+        for block in path.read_text(encoding="utf-8").split("\n\n"):
+            if block.strip():
+                doc = nlp(block)
+                expected = sorted(reference(doc))
+                assert sorted(tagger._token_matches(doc)) == expected
+                found += len(expected)
+    assert found > 0

@@ -56,38 +56,59 @@ def _expand_first_set(spec: list[dict[str, object]]) -> list[list[dict[str, obje
 _COLUMNS = {"ORTH": 0, "TEXT": 0, "LOWER": 1, "NORM": 2}
 
 
-def _required_words(spec: list[dict[str, object]], vocab: Vocab) -> list[tuple[int, frozenset[int]]]:
-    """For each token a pattern cannot match without (no OP, or OP "+", and a plain value or
-    an IN set of ORTH/TEXT/LOWER/NORM): the column and the word hashes, one of which a doc
-    must hold for the pattern to match anywhere in it. Other tokens require nothing here."""
+@dataclass(frozen=True)
+class _TokenPattern:
+    matcher: Matcher
+    # (column of ORTH/LOWER/NORM, word hashes, the same as an array): a match needs one of
+    # the words in that column for each entry
+    required: list[tuple[int, frozenset[int], numpy.ndarray]]
+    within_sentences: bool  # every token is a word: no match crosses a sentence end
+
+
+def _word_test(token: dict[str, object]) -> tuple[str, list[str]] | None:
+    """(attribute, words) of a token spec that tests one ORTH/TEXT/LOWER/NORM value or set."""
+    tests = {key: value for key, value in token.items() if key != "OP"}
+    if len(tests) != 1:
+        return None
+    (attribute, test), = tests.items()
+    attribute = str(attribute).upper()
+    if attribute not in _COLUMNS:
+        return None
+    if isinstance(test, str):
+        return attribute, [test]
+    if isinstance(test, dict) and list(test) == ["IN"] and isinstance(test["IN"], list) \
+            and all(isinstance(v, str) for v in test["IN"]):
+        return attribute, list(test["IN"])
+    return None
+
+
+def _required_words(spec: list[dict[str, object]],
+                    vocab: Vocab) -> list[tuple[int, frozenset[int], numpy.ndarray]]:
+    """For each token a pattern cannot match without (no OP, or OP "+", and a word test):
+    the column and the word hashes one of which must occur for the pattern to match."""
     required = []
     for token in spec:
         if token.get("OP") not in (None, "+"):
             continue
-        tests = {key: value for key, value in token.items() if key != "OP"}
-        if len(tests) != 1:
+        test = _word_test(token)
+        if test is None:
             continue
-        (attribute, test), = tests.items()
-        attribute = str(attribute).upper()
-        if attribute not in _COLUMNS:
-            continue
-        if isinstance(test, str):
-            values = [test]
-        elif isinstance(test, dict) and list(test) == ["IN"] and isinstance(test["IN"], list) \
-                and all(isinstance(v, str) for v in test["IN"]):
-            values = test["IN"]
-        else:
-            continue
-        required.append((_COLUMNS[attribute], frozenset(vocab.strings.add(v) for v in values)))
+        attribute, words = test
+        hashes = frozenset(vocab.strings.add(word) for word in words)
+        required.append((_COLUMNS[attribute], hashes,
+                         numpy.array(sorted(hashes), dtype=numpy.uint64)))
     return required
 
 
-def _words_present(doc: Doc) -> tuple[set[int], set[int], set[int]]:
-    """The distinct ORTH, LOWER and NORM hashes of a doc."""
-    if not len(doc):
-        return set(), set(), set()
-    columns = doc.to_array([ORTH, LOWER, NORM])
-    return tuple(set(numpy.unique(columns[:, i]).tolist()) for i in range(3))  # type: ignore[return-value]
+def _words_only(spec: list[dict[str, object]]) -> bool:
+    """Every token of the pattern is a word test whose words hold a letter or digit, so
+    no token of a match can be the punctuation the sentencizer ends a sentence after."""
+    for token in spec:
+        test = _word_test(token)
+        if test is None or token.get("OP") == "!" or not all(
+                any(c.isalnum() for c in word) for word in test[1]):
+            return False  # "!" matches any other token, punctuation included
+    return bool(spec)
 
 
 @dataclass(frozen=True)
@@ -128,8 +149,8 @@ class CultdipTagger:
         self._by_key: dict[str, Pattern] = {}
         self._phrase = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._lemma = PhraseMatcher(nlp.vocab, attr="NORM")
-        # One Matcher per token pattern, run only on docs holding every word it requires.
-        self._tokens: list[tuple[Matcher, list[tuple[int, frozenset[int]]]]] = []
+        # One Matcher per token pattern, run only where every word it requires occurs.
+        self._tokens: list[_TokenPattern] = []
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")  # gazetteers: case matters
         self._excludes = PhraseMatcher(nlp.vocab, attr="NORM")
         self._regexes: list[tuple[re.Pattern[str], Pattern]] = []
@@ -154,7 +175,9 @@ class CultdipTagger:
             elif pattern.kind == "tokens":
                 matcher = Matcher(self.vocab)
                 matcher.add(key, _expand_first_set(pattern.value))
-                self._tokens.append((matcher, _required_words(pattern.value, self.vocab)))
+                required = _required_words(pattern.value, self.vocab)
+                self._tokens.append(_TokenPattern(
+                    matcher, required, bool(required) and _words_only(pattern.value)))
             elif pattern.kind == "gazetteer":
                 make = blank_pipeline(self.lang).make_doc
                 self._names.add(key, [make(name) for name in pattern.value])
@@ -182,17 +205,13 @@ class CultdipTagger:
         """Matches whose context rules hold, longest first among overlaps of one code."""
         strings = self.vocab.strings
         raw: list[RuleHit] = []
-        matchers: list[Matcher | PhraseMatcher] = [self._phrase, self._lemma, self._names]
-        if self._tokens:
-            present = _words_present(doc)
-            matchers += [matcher for matcher, required in self._tokens
-                         if all(not present[column].isdisjoint(values)
-                                for column, values in required)]
-        for matcher in matchers:
+        for matcher in (self._phrase, self._lemma, self._names):
             if not len(matcher):
                 continue
             for match_id, start, end in matcher(doc):
                 raw.append(RuleHit(start, end, self._by_key[strings[match_id]]))
+        for match_id, start, end in self._token_matches(doc):
+            raw.append(RuleHit(start, end, self._by_key[strings[match_id]]))
         for regex, pattern in self._regexes:
             for token in doc:
                 if regex.search(token.text):
@@ -210,6 +229,47 @@ class CultdipTagger:
         kept = [hit for hit in raw if self._context_holds(doc, hit, sentence_starts, excluded)]
         kept = self._apply_negation(doc, kept, sentence_starts)
         return self._longest_per_code(kept)
+
+    def _token_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The token patterns' matches, each Matcher run only where it can match.
+
+        spaCy's Matcher makes a Python Token object for every token it passes, so running
+        eight of them over every paragraph cost a quarter of the pipeline. A pattern runs on
+        a doc only if the doc holds a word for each token the pattern requires, and a pattern
+        made of words alone (it cannot match the punctuation a sentence ends with, so none of
+        its matches crosses a sentence) only on the sentences that hold them all.
+        """
+        if not self._tokens or not len(doc):
+            return []
+        columns = doc.to_array([ORTH, LOWER, NORM])
+        present = [set(numpy.unique(columns[:, i]).tolist()) for i in range(3)]
+        sentence_of: numpy.ndarray | None = None
+        bounds: list[int] = []
+        found: list[tuple[int, int, int]] = []
+        for pattern in self._tokens:
+            if not all(not present[column].isdisjoint(values)
+                       for column, values, _ in pattern.required):
+                continue
+            if not pattern.within_sentences or not doc.has_annotation("SENT_START"):
+                found.extend(pattern.matcher(doc))
+                continue
+            if sentence_of is None:
+                starts = doc.to_array(SENT_START)[1:] == 1
+                starts_at = (numpy.flatnonzero(starts) + 1).tolist()
+                bounds = [0, *starts_at, len(doc)]
+                sentence_of = numpy.zeros(len(doc), dtype=numpy.int64)
+                sentence_of[starts_at] = 1
+                sentence_of = numpy.cumsum(sentence_of)
+            candidates: set[int] | None = None
+            for column, _, hashes in pattern.required:
+                holding = set(numpy.unique(
+                    sentence_of[numpy.isin(columns[:, column], hashes)]).tolist())
+                candidates = holding if candidates is None else candidates & holding
+            for sentence in sorted(candidates or ()):
+                span = doc[bounds[sentence]:bounds[sentence + 1]]
+                found.extend((match_id, span.start + start, span.start + end)
+                             for match_id, start, end in pattern.matcher(span))
+        return found
 
     def _negation_cues(self, doc: Doc) -> list[tuple[int, int]]:
         """(start, end) of negation cues not inside a non-negating phrase ("not only")."""
