@@ -43,6 +43,19 @@ def _add_limits(parser: argparse.ArgumentParser) -> None:
                         f"it the document is reported (E110) (default: {DEFAULT_MEMORY_MB})")
 
 
+def _add_executor(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--executor", choices=("local", "dask"), default="local",
+                        help="local: a process pool (default); dask: a Dask cluster "
+                             "(pip install cultdip[dask]), see docs/scaling.md")
+    parser.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                        help="Dask scheduler address; without it a local cluster of --jobs "
+                             "processes on 127.0.0.1 is started")
+    parser.add_argument("--parquet", type=Path, metavar="DIR",
+                        help="where the Dask executor writes Parquet partitions of documents, "
+                             "sentences, tags and mentions (default: PROJECT/parquet; on a "
+                             "cluster it must be visible to every worker)")
+
+
 def add_matrix_filters(parser: argparse.ArgumentParser) -> None:
     """The selection flags shared by `matrix` and `report`."""
     parser.add_argument("--case", choices=["document", "about"], default="document",
@@ -93,16 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     run.add_argument("--json", action="store_true", help="print the summary as JSON")
     _add_limits(run)
-    run.add_argument("--executor", choices=("local", "dask"), default="local",
-                     help="local: a process pool (default); dask: a Dask cluster "
-                          "(pip install cultdip[dask]), see docs/scaling.md")
-    run.add_argument("--scheduler", metavar="tcp://HOST:PORT",
-                     help="Dask scheduler address; without it a local cluster of --jobs "
-                          "processes on 127.0.0.1 is started")
-    run.add_argument("--parquet", type=Path, metavar="DIR",
-                     help="where the Dask executor writes Parquet partitions of documents, "
-                          "sentences, tags and mentions (default: PROJECT/parquet; on a "
-                          "cluster it must be visible to every worker)")
+    _add_executor(run)
 
     ingest = verbs.add_parser("ingest", help="read files into the store (no tagging)",
                               formatter_class=raw, description=_help("""
@@ -117,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--no-progress", action="store_true")
     ingest.add_argument("--json", action="store_true")
     _add_limits(ingest)
+    _add_executor(ingest)
 
     tag = verbs.add_parser("tag", help="tag stored documents with a codebook",
                            formatter_class=raw, description=_help("""
@@ -177,6 +182,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="country indicators (case/iso3 column + numeric columns): "
                              "Spearman correlations with code rates")
     matrix.add_argument("--json", action="store_true", help="print the matrix as JSON")
+    matrix.add_argument("--from-parquet", type=Path, default=None, metavar="DIR",
+                        help="tag counts per document country and code read with Dask "
+                             "DataFrame from the Parquet folder of a `--executor dask` run, "
+                             "without the store (rule tags of the codebook; --value count "
+                             "only, no filters); printed, or written with -o (.csv/.parquet)")
 
     status = verbs.add_parser("status", help="one line per document: ok or error",
                               formatter_class=raw, description=_help("""

@@ -156,6 +156,38 @@ def write_all_matrices(project: Path, codebook: Codebook, options: "MatrixOption
     return written
 
 
+def _matrix_from_parquet(args: argparse.Namespace, codebook: Codebook) -> int:
+    """`cultdip matrix --from-parquet DIR`: counts from a Dask run's Parquet, no store."""
+    folder = args.from_parquet
+    if args.value not in (None, "count") or args.case != "document" or any(
+            (args.source, args.validated_only, args.exclude_rejected, args.years,
+             args.doc_type, args.language, args.codes, args.cases)):
+        print("cultdip matrix: --from-parquet gives tag counts per document country "
+              "(--value count) without filters; use the store for the others",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if not (folder / "tags").is_dir() or not (folder / "documents").is_dir():
+        print(f"cultdip matrix: {folder}: no tags/ and documents/ Parquet partitions here "
+              "(written by `cultdip run --executor dask --parquet DIR`)", file=sys.stderr)
+        return EXIT_USAGE
+    from .executor_dask import matrices_from_parquet
+
+    table = matrices_from_parquet(folder, codebook.hash)
+    table.index.name, table.columns.name = "case", None
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        if args.output.suffix.lower() == ".parquet":
+            table.to_parquet(args.output)
+        else:
+            table.to_csv(args.output)
+        print(str(args.output))
+    elif args.json:
+        _print_json(json.loads(table.to_json(orient="index")))
+    else:
+        print(table.to_string())
+    return EXIT_OK
+
+
 def _provenance(store: Store, codebook: Codebook) -> dict[str, object]:
     runs = store.runs()
     last = runs[-1] if runs else {}
@@ -216,6 +248,8 @@ def matrix_options(args: argparse.Namespace, codebook: Codebook) -> "MatrixOptio
 
 def cmd_matrix(args: argparse.Namespace) -> int:
     codebook = load_codebook(args.codebook)
+    if getattr(args, "from_parquet", None) is not None:
+        return _matrix_from_parquet(args, codebook)
     try:
         options = matrix_options(args, codebook)
     except ValueError as error:
