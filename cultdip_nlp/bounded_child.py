@@ -157,7 +157,7 @@ class BoundedChild:
         return _wait(child.pid)[1]
 
     def run(self, path: str, meta: DocumentMeta) -> Document | FailedDocument:
-        """The document's result, or its failure (E109, E110, E107); never an exception."""
+        """The document's result, or its failure (E109, E110, E111); never an exception."""
         child = self._child or self._start()
         try:
             _write_frame(child.requests, pickle.dumps((path, meta)))

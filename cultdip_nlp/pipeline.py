@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .bounded_child import BoundedChild
 from .codebook import Codebook, load_codebook
 from .errors import CultdipError, ErrorCode
 from .ingest.discover import discover
 from .ingest.reader import MAX_FILE_BYTES
-from .bounded_child import BoundedChild
 from .limits import Limits
 from .records import Document, DocumentMeta, FailedDocument, Page, RunInfo
 from .stopping import GracefulStop
@@ -197,7 +197,7 @@ def process_file_bounded(path: str, meta: DocumentMeta, limits: Limits) -> Docum
         close_child()
         _CHILD = BoundedChild(process_file, limits)
     result = _CHILD.run(path, meta)
-    if limits.enabled and _ANALYSER is not None and isinstance(result, Document):
+    if _ANALYSER is not None and isinstance(result, Document):
         # The child built the pipelines for this document's languages and took them with it:
         # build them here once, so that every later child inherits them through fork.
         for language in {page.language for page in result.pages if page.language}:
