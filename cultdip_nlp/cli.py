@@ -61,6 +61,19 @@ def _add_pdf_options(parser: argparse.ArgumentParser, batch: bool) -> None:
         parser.add_argument("--no-ocr", action="store_true", help="do not OCR scanned pages")
 
 
+def _add_executor(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--executor", choices=("local", "dask"), default="local",
+                        help="local: a process pool (default); dask: a Dask cluster "
+                             "(pip install cultdip[dask]), see docs/scaling.md")
+    parser.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                        help="Dask scheduler address; without it a local cluster of --jobs "
+                             "processes on 127.0.0.1 is started")
+    parser.add_argument("--parquet", type=Path, metavar="DIR",
+                        help="where the Dask executor writes Parquet partitions of documents, "
+                             "sentences, tags and mentions (default: PROJECT/parquet; on a "
+                             "cluster it must be visible to every worker)")
+
+
 def add_matrix_filters(parser: argparse.ArgumentParser) -> None:
     """The selection flags shared by `matrix` and `report`."""
     parser.add_argument("--case", choices=["document", "about"], default="document",
@@ -111,16 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     run.add_argument("--json", action="store_true", help="print the summary as JSON")
     _add_limits(run)
-    run.add_argument("--executor", choices=("local", "dask"), default="local",
-                     help="local: a process pool (default); dask: a Dask cluster "
-                          "(pip install cultdip[dask]), see docs/scaling.md")
-    run.add_argument("--scheduler", metavar="tcp://HOST:PORT",
-                     help="Dask scheduler address; without it a local cluster of --jobs "
-                          "processes on 127.0.0.1 is started")
-    run.add_argument("--parquet", type=Path, metavar="DIR",
-                     help="where the Dask executor writes Parquet partitions of documents, "
-                          "sentences, tags and mentions (default: PROJECT/parquet; on a "
-                          "cluster it must be visible to every worker)")
+    _add_executor(run)
     _add_pdf_options(run, batch=True)
 
     ingest = verbs.add_parser("ingest", help="read files into the store (no tagging)",
@@ -137,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--json", action="store_true")
     _add_limits(ingest)
     _add_pdf_options(ingest, batch=True)
+    _add_executor(ingest)
 
     tag = verbs.add_parser("tag", help="tag stored documents with a codebook",
                            formatter_class=raw, description=_help("""
@@ -198,6 +203,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="country indicators (case/iso3 column + numeric columns): "
                              "Spearman correlations with code rates")
     matrix.add_argument("--json", action="store_true", help="print the matrix as JSON")
+    matrix.add_argument("--from-parquet", type=Path, default=None, metavar="DIR",
+                        help="tag counts per document country and code read with Dask "
+                             "DataFrame from the Parquet folder of a `--executor dask` run, "
+                             "without the store (rule tags of the codebook; --value count "
+                             "only, no filters); printed, or written with -o (.csv/.parquet)")
 
     status = verbs.add_parser("status", help="one line per document: ok or error",
                               formatter_class=raw, description=_help("""

@@ -125,7 +125,12 @@ class _LineMap(dict):  # type: ignore[type-arg]
     duplicates: list[tuple[str, int]]
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's C parser, when PyYAML was built with it, is ~20x faster than the pure-Python one
+# and gives nodes the same line marks; the pure-Python loader is the fallback.
+_SafeBase: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeBase):  # type: ignore[misc, valid-type]
     """Safe loading (no Python tags) that keeps line numbers for error messages."""
 
 
@@ -193,10 +198,11 @@ def _expanded_size(root: yaml.Node | None) -> int:
     return size(root) if root is not None else 0
 
 
-def _read_yaml(path: Path) -> Any:
+def _read_yaml(path: Path, reads: list[tuple[Path, str]]) -> Any:
     if not path.is_file():
         raise CultdipError(ErrorCode.CODEBOOK_NOT_FOUND, "no such codebook file", str(path))
     data = path.read_bytes()
+    reads.append((path, hashlib.sha256(data).hexdigest()))
     if len(data) > MAX_CODEBOOK_BYTES:
         raise CodebookError(str(path), [f"{path}: file is {len(data)} bytes; the limit is "
                                         f"{MAX_CODEBOOK_BYTES}"])
@@ -205,35 +211,63 @@ def _read_yaml(path: Path) -> Any:
     except UnicodeDecodeError as error:
         raise CodebookError(str(path), [f"{path}: not UTF-8 ({error.reason} at byte "
                                         f"{error.start})"]) from error
+    # One parse: compose the node graph (aliases stay shared nodes, nothing is expanded yet),
+    # check it for alias bombs, then construct the mappings with their line numbers.
+    loader = _LineLoader(text)
     try:
-        aliases = sum(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text))
+        root = loader.get_single_node()
+        aliases = _alias_count(root)
         if aliases > MAX_ALIASES:
             raise CodebookError(str(path), [f"{path}: {aliases} YAML aliases (limit "
                                             f"{MAX_ALIASES}): refusing a possible alias bomb"])
-        expanded = _expanded_size(yaml.compose(text, Loader=yaml.SafeLoader))
+        expanded = _expanded_size(root)
         if expanded > MAX_EXPANDED_NODES:
             raise CodebookError(str(path), [
                 f"{path}: its aliases expand to {expanded:,} YAML nodes (limit "
                 f"{MAX_EXPANDED_NODES:,}): refusing an alias bomb"])
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         problem = getattr(error, "problem", None) or str(error)
         raise CodebookError(str(path), [f"{where}: YAML syntax: {problem}"]) from error
+    finally:
+        loader.dispose()
+
+
+def _alias_count(root: yaml.Node | None) -> int:
+    """References to a node already seen: one per alias (`*name`) in the text."""
+    if root is None:
+        return 0
+    seen = {id(root)}
+    stack = [root]
+    aliases = 0
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            children = [child for pair in node.value for child in pair]
+        else:
+            continue
+        for child in children:
+            if id(child) in seen:
+                aliases += 1
+            else:
+                seen.add(id(child))
+                stack.append(child)
+    return aliases
 
 
 def _validate_tokens(value: Any, where: str, problems: list[str]) -> None:
-    from spacy.matcher import Matcher
-    from spacy.vocab import Vocab
+    from .token_patterns import check
 
     if not isinstance(value, list) or not value or not all(isinstance(v, dict) for v in value):
         problems.append(f"{where}: 'tokens' must be a non-empty list of token specs")
         return
-    try:
-        Matcher(Vocab(), validate=True).add("check", [[dict(spec) for spec in value]])
-    except Exception as error:  # spaCy reports the spec problem in the message
-        problems.append(f"{where}: invalid token pattern: {str(error).splitlines()[0][:200]}")
+    complaint = check([dict(spec) for spec in value])
+    if complaint is not None:
+        problems.append(f"{where}: invalid token pattern: {complaint}")
 
 
 def _validate_pattern(raw: Any, code_id: str, index: int, path: Path,
@@ -454,8 +488,8 @@ def _check_duplicate_keys(node: Any, path: Path, problems: list[str]) -> None:
             _check_duplicate_keys(value, path, problems)
 
 
-def _load(path: Path, seen: tuple[Path, ...]) -> Codebook:
-    raw = _read_yaml(path)
+def _load(path: Path, seen: tuple[Path, ...], reads: list[tuple[Path, str]]) -> Codebook:
+    raw = _read_yaml(path, reads)
     problems: list[str] = []
     if not isinstance(raw, dict):
         raise CodebookError(str(path), [f"{path}:1: a codebook must be a YAML mapping"])
@@ -479,7 +513,7 @@ def _load(path: Path, seen: tuple[Path, ...]) -> Codebook:
         if base_path in seen:
             problems.append(f"{path}:{_line(raw, 'extends')}: extends forms a cycle")
         else:
-            base = _load(base_path, seen + (base_path,))
+            base = _load(base_path, seen + (base_path,), reads)
     groups_raw = raw.get("groups") or {}
     groups: dict[str, str] = dict(base.groups) if base else {}
     if not isinstance(groups_raw, dict):
@@ -525,7 +559,7 @@ def _load(path: Path, seen: tuple[Path, ...]) -> Codebook:
     codebook = Codebook(name=name, version=version, groups=groups, codes=tuple(codes.values()),
                         source=str(path), description=_as_text(raw.get("description")),
                         negation=negation)
-    return _apply_packs(codebook, packs, base.language_packs if base else ())
+    return _apply_packs(codebook, packs, base.language_packs if base else (), reads)
 
 
 def _pack_paths(raw: Any, path: Path, base: Codebook | None,
@@ -576,10 +610,11 @@ def _pack_negation(raw: Any, lang: str, path: Path, problems: list[str]) -> dict
     return found
 
 
-def _read_pack(pack: Path, codes: dict[str, Code],
-               problems: list[str]) -> tuple[str, dict[str, list[Pattern]], dict[str, tuple[str, ...]]]:
+def _read_pack(pack: Path, codes: dict[str, Code], problems: list[str],
+               reads: list[tuple[Path, str]],
+               ) -> tuple[str, dict[str, list[Pattern]], dict[str, tuple[str, ...]]]:
     """(language, patterns per code id, negation cue lists) of one language-pack file."""
-    raw = _read_yaml(pack)
+    raw = _read_yaml(pack, reads)
     if not isinstance(raw, dict):
         problems.append(f"{pack}:1: a language pack must be a YAML mapping with lang and codes")
         return "", {}, {}
@@ -617,7 +652,7 @@ def _read_pack(pack: Path, codes: dict[str, Code],
 
 
 def _apply_packs(codebook: Codebook, packs: tuple[str, ...],
-                 inherited: tuple[str, ...]) -> Codebook:
+                 inherited: tuple[str, ...], reads: list[tuple[Path, str]]) -> Codebook:
     """Add a codebook file's own packs to its codes (the parent's, merged by `extends`, and its
     own). The parent's packs were applied in the parent, so inherited codes keep their Russian
     and Kazakh patterns; a code the child overrides is the child's entirely."""
@@ -626,7 +661,7 @@ def _apply_packs(codebook: Codebook, packs: tuple[str, ...],
     for pack_name in packs:
         pack = Path(pack_name)
         problems: list[str] = []
-        lang, added, cues = _read_pack(pack, codes, problems)
+        lang, added, cues = _read_pack(pack, codes, problems, reads)
         taken = {p.id: c.id for c in codes.values() for p in c.patterns}
         for code_id, patterns in added.items():
             for pattern in patterns:
@@ -661,7 +696,31 @@ def _with_hash(codebook: Codebook) -> Codebook:
     return replace(codebook, hash=digest)
 
 
+# Loaded codebooks by path, with the SHA-256 of every file read for them (the file and the
+# codebooks it extends): `cultdip run` needs the codebook in the batch and again for the
+# matrices, and validating it twice was a large part of a re-run on an unchanged corpus.
+_LOADED: dict[Path, tuple[tuple[tuple[Path, str], ...], Codebook]] = {}
+
+
+def _unchanged(reads: tuple[tuple[Path, str], ...]) -> bool:
+    try:
+        return all(hashlib.sha256(path.read_bytes()).hexdigest() == digest
+                   for path, digest in reads)
+    except OSError:
+        return False
+
+
 def load_codebook(reference: str | Path | None = None) -> Codebook:
-    """Load a codebook by path, or the packaged default when no path (or "default") is given."""
+    """Load a codebook by path, or the packaged default when no path (or "default") is given.
+
+    A codebook loaded before in this process is returned again while none of its files has
+    changed (compared by content, not by modification time).
+    """
     path = _resolve_path(str(reference) if reference else DEFAULT_NAME).resolve()
-    return _with_hash(_load(path, (path,)))
+    cached = _LOADED.get(path)
+    if cached is not None and _unchanged(cached[0]):
+        return cached[1]
+    reads: list[tuple[Path, str]] = []
+    codebook = _with_hash(_load(path, (path,), reads))
+    _LOADED[path] = (tuple(reads), codebook)
+    return codebook

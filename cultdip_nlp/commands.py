@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from .codebook import Codebook, load_codebook
 from .errors import EXIT_FILE_ERRORS, EXIT_OK, EXIT_USAGE
-from .matrices import case_by_code
 from .pipeline import (Settings, Summary, default_jobs, new_run, run_batch, store_path,
                        tag_documents)
 from .store import Store
@@ -133,14 +132,22 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 def write_all_matrices(project: Path, codebook: Codebook, options: "MatrixOptions | None" = None,
                        directory: Path | None = None, reuse: bool = False) -> list[Path]:
-    """Write the matrix files; with `reuse`, leave them be when their content is unchanged."""
-    from .matrix_run import MatrixOptions, build, write
-    from .outputs_fingerprint import fingerprint, remember, unchanged
-    from .selection import Selection
+    """Write the matrix files; with `reuse`, leave them be when their inputs or their content
+    are unchanged (see outputs_fingerprint.py)."""
+    from .outputs_fingerprint import fingerprint, inputs_key, inputs_unchanged, remember, unchanged
 
-    options = options or MatrixOptions(selection=Selection(codebook_hash=codebook.hash))
     target = directory or project
     with Store(store_path(project)) as store:
+        inputs = inputs_key(store.changes(), codebook.hash,
+                            options.as_dict() if options else "default")
+        if reuse:
+            kept = inputs_unchanged(target, inputs)
+            if kept is not None:
+                return kept
+        from .matrix_run import MatrixOptions, build, write
+        from .selection import Selection
+
+        options = options or MatrixOptions(selection=Selection(codebook_hash=codebook.hash))
         results = build(store.connection, codebook, options)
         provenance = _provenance(store, codebook)
     value = fingerprint({**results.matrices, "evidence": results.evidence,
@@ -150,13 +157,46 @@ def write_all_matrices(project: Path, codebook: Codebook, options: "MatrixOption
     if reuse:
         kept = unchanged(target, value)
         if kept is not None:
+            remember(target, value, kept, inputs)
             return kept
     provenance["tag_sources"] = ",".join(options.selection.sources)
     provenance["case"] = options.selection.case
     provenance["filters"] = options.selection.as_dict()
     written = write(results, target, codebook, provenance)
-    remember(target, value, written)
+    remember(target, value, written, inputs)
     return written
+
+
+def _matrix_from_parquet(args: argparse.Namespace, codebook: Codebook) -> int:
+    """`cultdip matrix --from-parquet DIR`: counts from a Dask run's Parquet, no store."""
+    folder = args.from_parquet
+    if args.value not in (None, "count") or args.case != "document" or any(
+            (args.source, args.validated_only, args.exclude_rejected, args.years,
+             args.doc_type, args.language, args.codes, args.cases)):
+        print("cultdip matrix: --from-parquet gives tag counts per document country "
+              "(--value count) without filters; use the store for the others",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if not (folder / "tags").is_dir() or not (folder / "documents").is_dir():
+        print(f"cultdip matrix: {folder}: no tags/ and documents/ Parquet partitions here "
+              "(written by `cultdip run --executor dask --parquet DIR`)", file=sys.stderr)
+        return EXIT_USAGE
+    from .executor_dask import matrices_from_parquet
+
+    table = matrices_from_parquet(folder, codebook.hash)
+    table.index.name, table.columns.name = "case", None
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        if args.output.suffix.lower() == ".parquet":
+            table.to_parquet(args.output)
+        else:
+            table.to_csv(args.output)
+        print(str(args.output))
+    elif args.json:
+        _print_json(json.loads(table.to_json(orient="index")))
+    else:
+        print(table.to_string())
+    return EXIT_OK
 
 
 def _provenance(store: Store, codebook: Codebook) -> dict[str, object]:
@@ -219,6 +259,8 @@ def matrix_options(args: argparse.Namespace, codebook: Codebook) -> "MatrixOptio
 
 def cmd_matrix(args: argparse.Namespace) -> int:
     codebook = load_codebook(args.codebook)
+    if getattr(args, "from_parquet", None) is not None:
+        return _matrix_from_parquet(args, codebook)
     try:
         options = matrix_options(args, codebook)
     except ValueError as error:
@@ -239,6 +281,8 @@ def cmd_matrix(args: argparse.Namespace) -> int:
                 print("\nIndicator correlations, caveats:\n  "
                       + caveats.read_text(encoding="utf-8").strip().replace("\n", "\n  "))
         return EXIT_OK
+    from .matrices import case_by_code
+
     with Store(store_path(args.project)) as store:
         table = case_by_code(store.connection, codebook, args.value, options.selection,
                              subtotals=args.subtotals)

@@ -217,12 +217,44 @@ def execute(jobs: Iterator["_Job"], settings: "Settings"
                     yield result, job
             if not batch and not pending.count():
                 break
+        prune_partitions(folder)
     finally:
         client.close()
         if cluster is not None:
             # Workers that take a moment to exit are killed: said at WARNING, and harmless.
             logging.getLogger("distributed.nanny").setLevel(logging.ERROR)
             cluster.close()
+
+
+def _partition_names(folder: Path) -> list[str]:
+    return [path.stem for path in (folder / "documents").glob("part-*.parquet")]
+
+
+def prune_partitions(folder: Path) -> list[str]:
+    """Delete the partitions every document of which a newer partition holds again.
+
+    A document is read again when a run retries it (`--retry-errors`, a password added to the
+    manifest); its rows then stand in two partitions. Partitions are taken newest first (by
+    the time their documents file was written); one whose documents were all seen already is
+    superseded, and its four files go. Returns the names of the deleted partitions.
+    """
+    documents = folder / "documents"
+    if not documents.is_dir():
+        return []
+    names = sorted(_partition_names(folder),
+                   key=lambda name: (documents / f"{name}.parquet").stat().st_mtime_ns,
+                   reverse=True)
+    seen: set[str] = set()
+    pruned: list[str] = []
+    for name in names:
+        ids = set(pq.read_table(documents / f"{name}.parquet", columns=["id"])
+                  .column("id").to_pylist())
+        if ids and ids <= seen:
+            for table in TABLES:
+                (folder / table / f"{name}.parquet").unlink(missing_ok=True)
+            pruned.append(name)
+        seen |= ids
+    return pruned
 
 
 def matrices_from_parquet(folder: Path, codebook_hash: str | None = None) -> Any:
@@ -233,11 +265,13 @@ def matrices_from_parquet(folder: Path, codebook_hash: str | None = None) -> Any
     """
     import dask.dataframe as dd
 
-    tags = dd.read_parquet(str(folder / "tags"), columns=["document_id", "code", "source",
-                                                          "codebook_hash"])
+    tags = dd.read_parquet(str(folder / "tags"), columns=["id", "document_id", "code",
+                                                          "source", "codebook_hash"])
     tags = tags[tags["source"] == "rule"]
     if codebook_hash:
         tags = tags[tags["codebook_hash"] == codebook_hash]
+    # A document read again in a later partition repeats its tags (same ids): count them once.
+    tags = tags.drop_duplicates(subset=["id"])
     documents = dd.read_parquet(str(folder / "documents"), columns=["id", "country", "status"])
     documents = documents[documents["status"] == "ok"].drop_duplicates(subset=["id"])
     merged = tags.merge(documents, left_on="document_id", right_on="id")

@@ -18,20 +18,24 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .analysis import Analyser
+from .bounded_child import BoundedChild
 from .codebook import Codebook, load_codebook
 from .errors import CultdipError, ErrorCode
 from .ingest.discover import discover
-from .ingest.reader import MAX_FILE_BYTES, ReadOptions, extract
-from .ingest.stream import STREAM_BYTES, TextStream, detect_encoding, should_stream
-from .limits import Limits, run_bounded
+from .ingest.reader import MAX_FILE_BYTES, ReadOptions
+from .ingest.stream import STREAM_BYTES, should_stream
+from .limits import Limits
 from .records import Document, DocumentMeta, FailedDocument, Footnote, Page, RunInfo
 from .stopping import GracefulStop
 from .store import Store
-from .streaming import (analyse_chunks, remove_spool, remove_stale_spools, spool_counts,
-                        spool_path)
+
+if TYPE_CHECKING:  # spaCy and the readers load in the workers, not for a re-run
+    import sqlite3
+
+    from .analysis import Analyser
 
 STORE_NAME = "cultdip.sqlite"
 
@@ -137,16 +141,23 @@ _SPOOL_OWNER: int | None = None
 def _init_worker(codebook_reference: str | None, tag: bool,
                  read: ReadOptions | None = None, stream: bool = False) -> None:
     global _ANALYSER, _READ, _SPOOL_OWNER
+    close_child()  # a child forked before holds the previous analyser
+    from .analysis import Analyser
+
     _ANALYSER = Analyser(load_codebook(codebook_reference) if tag else None, tag=tag)
     _READ = read or ReadOptions()
     _SPOOL_OWNER = os.getpid() if stream else None
     if stream:
+        from .streaming import remove_stale_spools
+
         remove_stale_spools()
 
 
 def process_file(path: str, meta: DocumentMeta, data: bytes | None = None) -> Document | FailedDocument:
     """Read, segment and tag one file. Never raises for a bad file: it returns a failure."""
     assert _ANALYSER is not None, "call _init_worker first"
+    from .ingest.reader import extract
+
     file_path = Path(path)
     try:
         if data is None and _SPOOL_OWNER is not None and should_stream(
@@ -190,6 +201,9 @@ def _process_streamed(file_path: Path, meta: DocumentMeta) -> Document | FailedD
     """A large text file read, normalised, segmented and tagged a chunk at a time into a spool
     file (memory does not grow with the file); the batch process copies the spool in."""
     assert _ANALYSER is not None and _SPOOL_OWNER is not None
+    from .ingest.stream import TextStream, detect_encoding
+    from .streaming import analyse_chunks, remove_spool, spool_path
+
     path = str(file_path)
     document_id = _sha256_file(file_path)
     spool = spool_path(_SPOOL_OWNER, path)
@@ -236,16 +250,36 @@ def limits_for(limits: Limits, path: Path) -> Limits:
     return Limits(seconds=limits.seconds * -(-size // STREAM_BYTES), memory_mb=limits.memory_mb)
 
 
+_CHILD: BoundedChild | None = None
+
+
+def close_child() -> None:
+    """End this process's document child, if it has one."""
+    global _CHILD
+    if _CHILD is not None:
+        _CHILD.close()
+        _CHILD = None
+
+
 def process_file_bounded(path: str, meta: DocumentMeta, limits: Limits) -> Document | FailedDocument:
-    """process_file under per-document time and memory limits (see limits.py)."""
-    if limits.enabled and _ANALYSER is not None and not _ANALYSER._cases:
+    """process_file under per-document time and memory limits (see limits.py), in a child
+    that reads one document after another (bounded_child.py)."""
+    global _CHILD
+    if not limits.enabled:
+        return process_file(path, meta)
+    if _ANALYSER is not None and not _ANALYSER._cases:
         _ANALYSER._components("en")  # the default language: not rebuilt in every child
     if _SPOOL_OWNER is not None:
         limits = limits_for(limits, Path(path))
-    result = run_bounded(process_file, path, meta, limits)
+    if _CHILD is None or _CHILD.limits != limits:
+        close_child()
+        _CHILD = BoundedChild(process_file, limits)
+    result = _CHILD.run(path, meta)
     if isinstance(result, FailedDocument) and _SPOOL_OWNER is not None:
+        from .streaming import remove_spool, spool_path
+
         remove_spool(spool_path(_SPOOL_OWNER, path))  # a killed child's leftovers
-    if limits.enabled and _ANALYSER is not None and isinstance(result, Document):
+    if _ANALYSER is not None and isinstance(result, Document):
         # The child built the pipelines for this document's languages and took them with it:
         # build them here once, so that every later child inherits them through fork.
         for language in {page.language for page in result.pages if page.language}:
@@ -299,22 +333,18 @@ def _plan(store: Store, files: Iterable[Path], meta_for: Callable[[Path], Docume
                                    f"{ErrorCode.UNREADABLE_FILE.value} UNREADABLE_FILE: {path}: "
                                    f"{stat.st_size} bytes is over the {MAX_FILE_BYTES} limit"))
             continue
-        document_id = store.known_file(*key)
-        if document_id is None:
-            document_id = _sha256_file(path)
-            if store.document_status(document_id) is not None:
-                store.remember_file(*key, document_id)
-            else:
-                document_id = None
-        if document_id is not None:
-            row = store.connection.execute(
-                "SELECT status, error_code, error_message FROM documents WHERE id = ?",
-                (document_id,)).fetchone()
-            retry = row is not None and row["status"] == "error" and bool(
+        # One query when (path, size, mtime) are known; the bytes are hashed only otherwise.
+        row = store.known_document(*key)
+        if row is None:
+            row = store.document_state(_sha256_file(path))
+            if row is not None:
+                store.remember_file(*key, row["id"])
+        if row is not None:
+            retry = row["status"] == "error" and bool(
                 settings.retry_errors
                 or (row["error_code"] == ErrorCode.ENCRYPTED_PDF.value and meta.password))
-            if row is not None and not retry:
-                _refresh_metadata(store, document_id, path, meta)
+            if not retry:
+                _refresh_metadata(store, row, path, meta)
                 summary.unchanged += 1
                 if row["status"] == "error":
                     summary.errors.append((str(path), row["error_code"], row["error_message"]))
@@ -330,17 +360,17 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _refresh_metadata(store: Store, document_id: str, path: Path, meta: DocumentMeta) -> None:
-    row = store.connection.execute(
-        "SELECT path, country, year, doc_type, title, source, licence, meta_origin"
-        " FROM documents WHERE id = ?", (document_id,)).fetchone()
+def _refresh_metadata(store: Store, row: "sqlite3.Row", path: Path, meta: DocumentMeta) -> None:
+    """`row` is the document's state (Store.known_document); written only when it differs."""
     if meta.origin == "none" and row["meta_origin"] != "none":
         return
     wanted = (str(path), meta.country, meta.year, meta.doc_type,
               meta.title if meta.title is not None else row["title"], meta.source,
               meta.licence, meta.origin)
-    if tuple(row) != wanted:
-        store.update_metadata(document_id, *wanted)
+    stored = tuple(row[name] for name in ("path", "country", "year", "doc_type", "title",
+                                          "source", "licence", "meta_origin"))
+    if stored != wanted:
+        store.update_metadata(row["id"], *wanted)
 
 
 def run_batch(paths: list[Path], project: Path, settings: Settings, command: str = "run",
@@ -407,8 +437,11 @@ def _execute(jobs: Iterator[_Job], settings: Settings) -> Iterator[tuple[Documen
         return
     if settings.jobs <= 1:
         _init_worker(settings.codebook, settings.tag, settings.read, stream=True)
-        for job in jobs:
-            yield process_file_bounded(str(job.path), job.meta, settings.limits), job
+        try:
+            for job in jobs:
+                yield process_file_bounded(str(job.path), job.meta, settings.limits), job
+        finally:
+            close_child()
         return
     with ProcessPoolExecutor(max_workers=settings.jobs, initializer=_init_pool_worker,
                              initargs=(settings.codebook, settings.tag, settings.read)) as pool:
@@ -436,6 +469,8 @@ def _save(store: Store, result: Document | FailedDocument, job: _Job, run_id: st
         store.save_failure(result, run_id, job.file_key)
         summary.errors.append((result.path, result.error_code, result.message))
         return
+    if result.spool:
+        from .streaming import remove_spool, spool_counts
     try:
         if result.spool:
             n_sentences, groups = spool_counts(result.spool)
@@ -465,12 +500,15 @@ def tag_documents(store: Store, codebook: Codebook, run_id: str, force: bool = F
     read; one that fails is reported with its code and keeps its previous tags.
     """
     from .retag import retag_bounded
+    from .streaming import remove_spool, spool_counts
 
     limits = limits if limits is not None else Limits()
     summary = Summary(run_id=run_id)
     rows = store.documents_to_tag(codebook.hash, force=force)
     if not rows:
         return summary
+    from .analysis import Analyser
+
     analyser = Analyser(codebook, tag=True)
     bar = _progress(len(rows), progress)
     try:

@@ -221,6 +221,47 @@ MIGRATIONS: tuple[str, ...] = (
             WHERE text_chunks.document_id = d.id ORDER BY start) AS c) AS text
         FROM documents d WHERE EXISTS (SELECT 1 FROM text_chunks k WHERE k.document_id = d.id);
     """,
+    # A change counter for what the matrices are built from, so that `cultdip run` on an
+    # unchanged corpus can tell without building them that its matrix files are current.
+    # Rule tags, sentences and mentions only change together with their document's row
+    # (saved, re-tagged, deleted); other tags, judgements and adjudications count themselves.
+    # `store_id` tells a new store from an old one that reached the same count.
+    """
+    CREATE TABLE store_changes (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        store_id TEXT NOT NULL,
+        generation INTEGER NOT NULL
+    );
+    INSERT INTO store_changes VALUES (1, lower(hex(randomblob(16))), 0);
+    CREATE TRIGGER documents_insert_counted AFTER INSERT ON documents
+        BEGIN UPDATE store_changes SET generation = generation + 1; END;
+    CREATE TRIGGER documents_update_counted AFTER UPDATE ON documents
+        BEGIN UPDATE store_changes SET generation = generation + 1; END;
+    CREATE TRIGGER documents_delete_counted AFTER DELETE ON documents
+        BEGIN UPDATE store_changes SET generation = generation + 1; END;
+    CREATE TRIGGER tags_insert_counted AFTER INSERT ON tags WHEN NEW.source != 'rule'
+        BEGIN UPDATE store_changes SET generation = generation + 1; END;
+    CREATE TRIGGER tags_update_counted AFTER UPDATE ON tags
+        BEGIN UPDATE store_changes SET generation = generation + 1; END;
+    CREATE TRIGGER tags_delete_counted AFTER DELETE ON tags WHEN OLD.source != 'rule'
+        BEGIN UPDATE store_changes SET generation = generation + 1; END;
+    CREATE TRIGGER judgements_insert_counted AFTER INSERT ON judgements
+        BEGIN UPDATE store_changes SET generation = generation + 1; END;
+    CREATE TRIGGER judgements_update_counted AFTER UPDATE ON judgements
+        BEGIN UPDATE store_changes SET generation = generation + 1; END;
+    CREATE TRIGGER judgements_delete_counted AFTER DELETE ON judgements
+        BEGIN UPDATE store_changes SET generation = generation + 1; END;
+    CREATE TRIGGER retractions_insert_counted AFTER INSERT ON judgement_retractions
+        BEGIN UPDATE store_changes SET generation = generation + 1; END;
+    CREATE TRIGGER retractions_delete_counted AFTER DELETE ON judgement_retractions
+        BEGIN UPDATE store_changes SET generation = generation + 1; END;
+    CREATE TRIGGER adjudications_insert_counted AFTER INSERT ON adjudications
+        BEGIN UPDATE store_changes SET generation = generation + 1; END;
+    CREATE TRIGGER adjudications_update_counted AFTER UPDATE ON adjudications
+        BEGIN UPDATE store_changes SET generation = generation + 1; END;
+    CREATE TRIGGER adjudications_delete_counted AFTER DELETE ON adjudications
+        BEGIN UPDATE store_changes SET generation = generation + 1; END;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -317,6 +358,12 @@ class Store:
         else:
             self.connection.execute("COMMIT")
 
+    def changes(self) -> str:
+        """Which store this is and how often what matrices read has changed in it."""
+        row = self.connection.execute(
+            "SELECT store_id, generation FROM store_changes WHERE id = 1").fetchone()
+        return f"{row[0]}:{row[1]}"
+
     # runs -------------------------------------------------------------------------------
 
     def start_run(self, run: RunInfo) -> None:
@@ -352,6 +399,23 @@ class Store:
             (path, size, mtime_ns),
         ).fetchone()
         return row[0] if row else None
+
+    _STATE_COLUMNS = ("d.id, d.status, d.error_code, d.error_message, d.path, d.country, d.year,"
+                      " d.doc_type, d.title, d.source, d.licence, d.meta_origin")
+
+    def known_document(self, path: str, size: int, mtime_ns: int) -> sqlite3.Row | None:
+        """The stored document of a file seen before with this size and mtime: one query
+        answers whether a batch must read the file again and whether its metadata moved."""
+        return self.connection.execute(
+            f"SELECT {self._STATE_COLUMNS} FROM files f JOIN documents d ON d.id = f.document_id"
+            " WHERE f.path = ? AND f.size = ? AND f.mtime_ns = ?", (path, size, mtime_ns),
+        ).fetchone()
+
+    def document_state(self, document_id: str) -> sqlite3.Row | None:
+        """The columns of :meth:`known_document` for a document found by its content hash."""
+        return self.connection.execute(
+            f"SELECT {self._STATE_COLUMNS} FROM documents d WHERE d.id = ?", (document_id,),
+        ).fetchone()
 
     def remember_file(self, path: str, size: int, mtime_ns: int, document_id: str) -> None:
         with self.transaction() as db:

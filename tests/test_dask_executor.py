@@ -87,6 +87,16 @@ def test_dask_cluster_gives_the_single_machine_matrices(folder: Path, scheduler:
     parquet_counts = {(case, code): int(value) for (case, code), value in counts.stack().items()
                       if value}
     assert parquet_counts == store_counts
+    # The same counts through the command line, still without the store.
+    written = tmp_path / "from_parquet.csv"
+    run_cli("matrix", "--from-parquet", str(parquet), "-o", str(written), check=True)
+    import pandas as pd
+
+    table = pd.read_csv(written, index_col=0)
+    assert {(case, code): int(value) for (case, code), value in table.stack().items()
+            if value} == store_counts
+    refused = run_cli("matrix", "--from-parquet", str(parquet), "--value", "rate")
+    assert refused.returncode == 2 and "--from-parquet" in refused.stderr
 
 
 def test_rerun_on_the_cluster_reads_nothing_again(folder: Path, scheduler: str,
@@ -99,3 +109,44 @@ def test_rerun_on_the_cluster_reads_nothing_again(folder: Path, scheduler: str,
                     "--scheduler", scheduler, "--no-progress", "--json")
     assert '"processed": 0' in again.stdout
     assert sorted((project / "parquet" / "documents").glob("*.parquet")) == parts
+
+
+def test_ingest_on_the_cluster_stores_what_a_local_ingest_stores(folder: Path, scheduler: str,
+                                                                 tmp_path: Path) -> None:
+    local, cluster = tmp_path / "local", tmp_path / "cluster"
+    run_cli("ingest", str(folder), "--project", str(local), "--jobs", "1", "--no-progress")
+    result = run_cli("ingest", str(folder), "--project", str(cluster), "--executor", "dask",
+                     "--scheduler", scheduler, "--no-progress")
+    assert result.returncode == 1 and "E101" in result.stdout, result.stderr  # the empty PDF
+    sentence_query = "SELECT document_id, idx, start, end, n_tokens, text FROM sentences"
+    sentences = _rows(local / "cultdip.sqlite", sentence_query)
+    assert sentences and _rows(cluster / "cultdip.sqlite", sentence_query) == sentences
+    assert _rows(cluster / "cultdip.sqlite", "SELECT id FROM tags") == []  # ingest: no tags
+    assert pq.read_table(cluster / "parquet" / "sentences").num_rows == len(sentences)
+
+
+def test_a_partition_read_again_in_full_is_pruned(folder: Path, scheduler: str,
+                                                  tmp_path: Path) -> None:
+    """--retry-errors reads the broken PDF again: its old partition is superseded and goes."""
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    shutil.copy2(folder / "edge_pdfplumber_empty_zero-bytes.pdf", broken)
+    shutil.copy2(folder / SPEECHES[0], broken)
+    project = tmp_path / "project"
+    arguments = ["run", str(broken), "--project", str(project), "--executor", "dask",
+                 "--scheduler", scheduler, "--no-progress"]
+    run_cli(*arguments)
+    documents = project / "parquet" / "documents"
+    [first] = sorted(documents.glob("*.parquet"))  # both files in one partition
+    run_cli(*arguments, "--retry-errors")
+    parts = sorted(documents.glob("*.parquet"))
+    # The new partition holds only the PDF: the first one still holds the speech, and stays.
+    assert first in parts and len(parts) == 2
+    run_cli(*arguments, "--retry-errors")
+    after = sorted(documents.glob("*.parquet"))
+    # The PDF's second partition is superseded by its third: pruned, tables and all.
+    assert len(after) == 2 and first in after and set(parts) != set(after)
+    for table in ("sentences", "tags", "mentions"):
+        assert sorted(p.name for p in (project / "parquet" / table).glob("*.parquet")) == \
+            sorted(p.name for p in after)
+    assert pq.read_table(documents).num_rows == 3  # the first partition (2) and the newest

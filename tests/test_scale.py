@@ -87,3 +87,74 @@ def test_a_rerun_on_an_unchanged_corpus_leaves_the_outputs_alone(tmp_path: Path)
     assert (project / "matrix_count.csv").stat().st_mtime_ns != written[
         project / "matrix_count.csv"]
     assert "GBR" in (project / "matrix_count.csv").read_text(encoding="utf-8")
+
+
+def test_a_manifest_edit_reaches_the_matrices_on_the_next_run(tmp_path: Path) -> None:
+    """The re-run skips building the matrices only while the store is unchanged."""
+    folder, project = tmp_path / "docs", tmp_path / "project"
+    folder.mkdir()
+    for name in SPEECHES[:2]:
+        shutil.copy2(CORPUS / "ungdc" / name, folder / name)
+    run_cli("run", str(folder), "--project", str(project), "--jobs", "1", "--no-progress",
+            check=True)
+    assert "KGZ" not in (project / "matrix_count.csv").read_text(encoding="utf-8")
+    # A correction of the country, no new document: the store changes, the matrices follow.
+    (folder / "manifest.csv").write_text(f"file,country,year\n{SPEECHES[0]},KGZ,2024\n",
+                                         encoding="utf-8")
+    run_cli("run", str(folder), "--project", str(project), "--jobs", "1", "--no-progress",
+            check=True)
+    counts = (project / "matrix_count.csv").read_text(encoding="utf-8")
+    assert "KGZ" in counts and "KAZ" not in counts
+
+
+def test_the_store_change_counter_moves_with_what_the_matrices_read(tmp_path: Path) -> None:
+    from cultdip_nlp.review.judgements import Judgement, record
+    from cultdip_nlp.store import Store
+
+    folder, project = tmp_path / "docs", tmp_path / "project"
+    folder.mkdir()
+    shutil.copy2(CORPUS / "ungdc" / SPEECHES[0], folder / SPEECHES[0])
+    run_cli("run", str(folder), "--project", str(project), "--jobs", "1", "--no-progress",
+            check=True)
+    with Store(project / "cultdip.sqlite") as store:
+        before = store.changes()
+    run_cli("run", str(folder), "--project", str(project), "--jobs", "1", "--no-progress",
+            check=True)  # a run that reads nothing again changes nothing the matrices read
+    with Store(project / "cultdip.sqlite") as store:
+        assert store.changes() == before
+        tag = store.connection.execute("SELECT * FROM tags LIMIT 1").fetchone()
+        record(store.connection, Judgement(tag_id=tag["id"], document_id=tag["document_id"],
+                                           sentence_idx=tag["sentence_idx"], code=tag["code"],
+                                           decision="reject", coder="ana"), {tag["code"]})
+        after_judgement = store.changes()
+        assert after_judgement != before
+    # Another store reaching the same count is told apart by its id.
+    other = tmp_path / "other"
+    run_cli("run", str(folder), "--project", str(other), "--jobs", "1", "--no-progress",
+            check=True)
+    with Store(other / "cultdip.sqlite") as store:
+        assert store.changes().split(":")[0] != before.split(":")[0]
+
+
+def test_token_patterns_find_what_one_matcher_over_the_whole_text_finds() -> None:
+    """The tagger runs each token pattern only where its words occur (and a first-token set
+    as plain words); the matches must be those of spaCy's Matcher over every paragraph."""
+    from spacy.matcher import Matcher
+
+    codebook = load_codebook(None)
+    nlp = blank_pipeline("en")
+    tagger = CultdipTagger(nlp, codebook, lang="en")
+    reference = Matcher(nlp.vocab)
+    for pattern in codebook.patterns("en"):
+        if pattern.kind == "tokens":
+            reference.add(pattern.id, [pattern.value])
+    found = 0
+    speeches = sorted((CORPUS / "ungdc").glob("*.txt"))
+    for path in speeches:
+        for block in path.read_text(encoding="utf-8").split("\n\n"):
+            if block.strip():
+                doc = nlp(block)
+                expected = sorted(reference(doc))
+                assert sorted(tagger._token_matches(doc)) == expected
+                found += len(expected)
+    assert found > 0

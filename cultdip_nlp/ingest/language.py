@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import numpy
+
 _KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 # Frequent Kazakh words written without Kazakh-only letters, for short texts (a title, a
 # stamp) that have none of those letters; Russian has none of these words.
@@ -40,27 +42,44 @@ _SPELLING_CUES: dict[str, re.Pattern[str]] = {
 _ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+")
 
 
+# Script ranges as (name, first, last) code points; "latin" is every letter below U+0250.
+_RANGES: tuple[tuple[str, tuple[tuple[int, int], ...]], ...] = (
+    ("cyrillic", ((0x0400, 0x04FF),)),
+    ("kana", ((0x3040, 0x30FF),)),
+    ("hangul", ((0xAC00, 0xD7AF), (0x1100, 0x11FF))),
+    ("han", ((0x4E00, 0x9FFF),)),
+    ("arabic", ((0x0600, 0x06FF),)),
+    ("hebrew", ((0x0590, 0x05FF),)),
+)
+_LATIN_LETTER = numpy.array([chr(code).isalpha() for code in range(0x250)] + [False])
+_KAZAKH_CODES = numpy.array(sorted(ord(c) for c in _KAZAKH_LETTERS), dtype=numpy.uint32)
+
+
 def _script_counts(text: str) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for char in text:
-        code = ord(char)
-        if 0x0400 <= code <= 0x04FF:
-            counts["cyrillic"] += 1
-            if char in _KAZAKH_LETTERS:
-                counts["kazakh"] += 1
-        elif 0x3040 <= code <= 0x30FF:
-            counts["kana"] += 1
-        elif 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF:
-            counts["hangul"] += 1
-        elif 0x4E00 <= code <= 0x9FFF:
-            counts["han"] += 1
-        elif 0x0600 <= code <= 0x06FF:
-            counts["arabic"] += 1
-        elif 0x0590 <= code <= 0x05FF:
-            counts["hebrew"] += 1
-        elif char.isalpha() and code < 0x0250:
-            counts["latin"] += 1
-    return counts
+    """Characters per script, the scripts in the order they first occur in the text (the
+    order breaks ties in detect_language).
+
+    Vectorised over the code points: a Python loop over the characters took ~30 ms a page,
+    a tenth of the whole pipeline's time on plain-text speeches.
+    """
+    codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    masks: list[tuple[str, numpy.ndarray]] = []
+    for script, ranges in _RANGES:
+        mask = numpy.zeros(len(codes), dtype=bool)
+        for first, last in ranges:
+            mask |= (codes >= first) & (codes <= last)
+        masks.append((script, mask))
+        if script == "cyrillic" and mask.any():
+            masks.append(("kazakh", numpy.isin(codes, _KAZAKH_CODES)))
+    masks.append(("latin", _LATIN_LETTER[numpy.minimum(codes, 0x250)]))
+    found = []
+    for script, mask in masks:
+        count = int(numpy.count_nonzero(mask))
+        if count:
+            found.append((int(mask.argmax()), script, count))
+    # "kazakh" first counts on a Kazakh letter, which is itself Cyrillic: it sorts after it.
+    found.sort()
+    return Counter({script: count for _, script, count in found})
 
 
 def detect_language(text: str, default: str | None = None) -> str | None:
@@ -88,7 +107,7 @@ def detect_language(text: str, default: str | None = None) -> str | None:
         return "ar"
     if script == "hebrew":
         return "he"
-    words = Counter(w.lower() for w in _WORD.findall(_ADDRESS.sub(" ", sample)))
+    words = Counter(map(str.lower, _WORD.findall(_ADDRESS.sub(" ", sample))))
     scores = {
         lang: sum(words[w] for w in vocabulary) for lang, vocabulary in _FUNCTION_WORDS.items()
     }

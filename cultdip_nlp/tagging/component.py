@@ -13,9 +13,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LOWER, NORM, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 from spacy.util import filter_spans
 
 from ..codebook import Codebook, Pattern, load_codebook
@@ -56,6 +59,84 @@ def stem_specs(stems: list[str]) -> list[dict]:
             else {"LOWER": stem} for stem in stems]
 
 
+def _expand_first_set(spec: list[dict[str, object]]) -> list[list[dict[str, object]]]:
+    """A token pattern whose first token is a set ({"LOWER": {"IN": [...]}}) as one pattern
+    per member, each starting with a plain value ({"LOWER": "our"}). Same matches.
+
+    Why: the Matcher tries every pattern's first token at every token of the text, and a set
+    test is a Python call with a new Token object each time: 8 such patterns were a quarter
+    of the pipeline's time. A plain value is compared in C.
+    """
+    if not spec:
+        return [spec]
+    first = spec[0]
+    if len(first) != 1:
+        return [spec]
+    (attribute, test), = first.items()
+    if not isinstance(test, dict) or list(test) != ["IN"] or not isinstance(test["IN"], list) \
+            or not all(isinstance(value, str) for value in test["IN"]):
+        return [spec]
+    return [[{attribute: value}, *spec[1:]] for value in dict.fromkeys(test["IN"])]
+
+
+_COLUMNS = {"ORTH": 0, "TEXT": 0, "LOWER": 1, "NORM": 2}
+
+
+@dataclass(frozen=True)
+class _TokenPattern:
+    matcher: Matcher
+    # (column of ORTH/LOWER/NORM, word hashes, the same as an array): a match needs one of
+    # the words in that column for each entry
+    required: list[tuple[int, frozenset[int], numpy.ndarray]]
+    within_sentences: bool  # every token is a word: no match crosses a sentence end
+
+
+def _word_test(token: dict[str, object]) -> tuple[str, list[str]] | None:
+    """(attribute, words) of a token spec that tests one ORTH/TEXT/LOWER/NORM value or set."""
+    tests = {key: value for key, value in token.items() if key != "OP"}
+    if len(tests) != 1:
+        return None
+    (attribute, test), = tests.items()
+    attribute = str(attribute).upper()
+    if attribute not in _COLUMNS:
+        return None
+    if isinstance(test, str):
+        return attribute, [test]
+    if isinstance(test, dict) and list(test) == ["IN"] and isinstance(test["IN"], list) \
+            and all(isinstance(v, str) for v in test["IN"]):
+        return attribute, list(test["IN"])
+    return None
+
+
+def _required_words(spec: list[dict[str, object]],
+                    vocab: Vocab) -> list[tuple[int, frozenset[int], numpy.ndarray]]:
+    """For each token a pattern cannot match without (no OP, or OP "+", and a word test):
+    the column and the word hashes one of which must occur for the pattern to match."""
+    required = []
+    for token in spec:
+        if token.get("OP") not in (None, "+"):
+            continue
+        test = _word_test(token)
+        if test is None:
+            continue
+        attribute, words = test
+        hashes = frozenset(vocab.strings.add(word) for word in words)
+        required.append((_COLUMNS[attribute], hashes,
+                         numpy.array(sorted(hashes), dtype=numpy.uint64)))
+    return required
+
+
+def _words_only(spec: list[dict[str, object]]) -> bool:
+    """Every token of the pattern is a word test whose words hold a letter or digit, so
+    no token of a match can be the punctuation the sentencizer ends a sentence after."""
+    for token in spec:
+        test = _word_test(token)
+        if test is None or token.get("OP") == "!" or not all(
+                any(c.isalnum() for c in word) for word in test[1]):
+            return False  # "!" matches any other token, punctuation included
+    return bool(spec)
+
+
 @dataclass(frozen=True)
 class RuleHit:
     start: int  # token index
@@ -94,7 +175,8 @@ class CultdipTagger:
         self._by_key: dict[str, Pattern] = {}
         self._phrase = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._lemma = PhraseMatcher(nlp.vocab, attr="NORM")
-        self._tokens = Matcher(nlp.vocab)
+        # One Matcher per token pattern, run only where every word it requires occurs.
+        self._tokens: list[_TokenPattern] = []
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")  # gazetteers: case matters
         self._excludes = PhraseMatcher(nlp.vocab, attr="NORM")
         self._regexes: list[tuple[re.Pattern[str], Pattern]] = []
@@ -118,10 +200,16 @@ class CultdipTagger:
             elif pattern.kind == "lemma":
                 self._lemma.add(key, [self._pattern_doc(pattern.value)])
             elif pattern.kind == "tokens":
-                self._tokens.add(key, [pattern.value])
+                matcher = Matcher(self.vocab)
+                matcher.add(key, _expand_first_set(pattern.value))
+                required = _required_words(pattern.value, self.vocab)
+                self._tokens.append(_TokenPattern(
+                    matcher, required, bool(required) and _words_only(pattern.value)))
             elif pattern.kind == "stems":
                 words = [t.text for t in blank_pipeline(self.lang).make_doc(pattern.value)]
-                self._tokens.add(key, [stem_specs(words)])
+                matcher = Matcher(self.vocab)
+                matcher.add(key, [stem_specs(words)])
+                self._tokens.append(_TokenPattern(matcher, [], False))
             elif pattern.kind == "gazetteer":
                 make = blank_pipeline(self.lang).make_doc
                 self._names.add(key, [make(name) for name in pattern.value])
@@ -152,25 +240,71 @@ class CultdipTagger:
         """Matches whose context rules hold, longest first among overlaps of one code."""
         strings = self.vocab.strings
         raw: list[RuleHit] = []
-        for matcher in (self._phrase, self._lemma, self._tokens, self._names):
+        for matcher in (self._phrase, self._lemma, self._names):
             if not len(matcher):
                 continue
             for match_id, start, end in matcher(doc):
                 raw.append(RuleHit(start, end, self._by_key[strings[match_id]]))
+        for match_id, start, end in self._token_matches(doc):
+            raw.append(RuleHit(start, end, self._by_key[strings[match_id]]))
         for regex, pattern in self._regexes:
             for token in doc:
                 if regex.search(token.text):
                     raw.append(RuleHit(token.i, token.i + 1, pattern))
         if not raw:
             return []
-        sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation(
-            "SENT_START") else [0]
+        if doc.has_annotation("SENT_START"):  # as Doc.sents draws them, without the Spans
+            bounds = doc.to_array(SENT_START)[1:] == 1
+            sentence_starts = [0, *(numpy.flatnonzero(bounds) + 1).tolist()]
+        else:
+            sentence_starts = [0]
         excluded = defaultdict(list)
         for match_id, start, end in (self._excludes(doc) if len(self._excludes) else ()):
             excluded[strings[match_id]].append((start, end))
         kept = [hit for hit in raw if self._context_holds(doc, hit, sentence_starts, excluded)]
         kept = self._apply_negation(doc, kept, sentence_starts)
         return self._longest_per_code(kept)
+
+    def _token_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The token patterns' matches, each Matcher run only where it can match.
+
+        spaCy's Matcher makes a Python Token object for every token it passes, so running
+        eight of them over every paragraph cost a quarter of the pipeline. A pattern runs on
+        a doc only if the doc holds a word for each token the pattern requires, and a pattern
+        made of words alone (it cannot match the punctuation a sentence ends with, so none of
+        its matches crosses a sentence) only on the sentences that hold them all.
+        """
+        if not self._tokens or not len(doc):
+            return []
+        columns = doc.to_array([ORTH, LOWER, NORM])
+        present = [set(numpy.unique(columns[:, i]).tolist()) for i in range(3)]
+        sentence_of: numpy.ndarray | None = None
+        bounds: list[int] = []
+        found: list[tuple[int, int, int]] = []
+        for pattern in self._tokens:
+            if not all(not present[column].isdisjoint(values)
+                       for column, values, _ in pattern.required):
+                continue
+            if not pattern.within_sentences or not doc.has_annotation("SENT_START"):
+                found.extend(pattern.matcher(doc))
+                continue
+            if sentence_of is None:
+                starts = doc.to_array(SENT_START)[1:] == 1
+                starts_at = (numpy.flatnonzero(starts) + 1).tolist()
+                bounds = [0, *starts_at, len(doc)]
+                sentence_of = numpy.zeros(len(doc), dtype=numpy.int64)
+                sentence_of[starts_at] = 1
+                sentence_of = numpy.cumsum(sentence_of)
+            candidates: set[int] | None = None
+            for column, _, hashes in pattern.required:
+                holding = set(numpy.unique(
+                    sentence_of[numpy.isin(columns[:, column], hashes)]).tolist())
+                candidates = holding if candidates is None else candidates & holding
+            for sentence in sorted(candidates or ()):
+                span = doc[bounds[sentence]:bounds[sentence + 1]]
+                found.extend((match_id, span.start + start, span.start + end)
+                             for match_id, start, end in pattern.matcher(span))
+        return found
 
     def _negation_cues(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """(start, end) of cues before and of cues after a match ("емес", "жоқ"), leaving
