@@ -46,6 +46,33 @@ def test_rotated_page_reads_like_the_upright_one() -> None:
     assert rotated_plain.split()[:1300] == upright_plain.split()[:1300]  # the table rows
 
 
+def test_rotated_page_without_line_breaks_reads_row_by_row() -> None:
+    """The US budget table S-4 is drawn sideways on a /Rotate 90 page and PDFium gives no
+    line break on it: its rows are rebuilt from character baselines, as read on the page
+    turned upright (each row's label, then its fourteen figures from 2011 to 2013-2022)."""
+    import pypdfium2
+
+    from cultdip_nlp.ingest.pdf import page_lines
+
+    path = PDFS / "us_budget_table-s4_rotated-page.pdf"
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        layout = page_lines(document[0])
+    finally:
+        document.close()
+    lines = [line.text for line in layout.lines]
+    assert layout.turn == 90
+    assert "Medicare 480 478 528 564 586 640 660 685 751 811 873 967 2,978 7,065" in lines
+    assert ("Off-budget deficit / surplus (–) –67 –60 –38 –27 –21 –25 –23 –26 –22 –10 –5 4 "
+            "–134 –193") in lines
+    assert lines.index("Outlays:") < lines.index("Receipts:") < lines.index(
+        "Deficit 1,300 1,127 772 662 749 862 815 793 862 944 1,011 1,193 3,860 8,663")
+    # Superscript note markers (Defense³) are dropped from the row, not read as a figure.
+    assert "Defense 699 709 700 673 678 690 706 722 737 753 769 788 3,446 7,215" in lines
+    text = read_pdf(path, path.read_bytes(), tables=False).text
+    assert "Total receipts 2,303 2,590 2,882 3,145 3,273 3,444 3,711" in text
+
+
 def test_ruled_table_extracted_with_its_shape_and_kept_out_of_the_text() -> None:
     path = PDFS / "us_senate_expenditures_table.pdf"  # landscape page (/Rotate 90)
     extracted = read_pdf(path, path.read_bytes(), tables=True)

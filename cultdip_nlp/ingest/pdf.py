@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..errors import CultdipError, ErrorCode
 from .extracted import ExtractedText, join_pages
+from .char_lines import lines_from_chars
 from .layout import (Line, PageLines, body_size, merge_segments, notes_text, page_text,
                      running_lines, split_footnotes, strip_running)
 from .normalize import normalize_text
@@ -252,6 +253,17 @@ def page_lines(page) -> PageLines:  # type: ignore[no-untyped-def]
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
+        if "\r\n" not in text and text.strip():
+            # No line breaks from PDFium: rows would be glued into one line, so lines are
+            # rebuilt from character baselines (one baseline: PDFium's line stands).
+            rebuilt, turned, found_markers = lines_from_chars(textpage, crop_left, crop_bottom,
+                                                              width, height)
+        else:
+            rebuilt, turned, found_markers = [], 0, set()
+        if len(rebuilt) > 1:
+            shown_width, shown_height = (height, width) if turned in (90, 270) else (width, height)
+            return PageLines(merge_segments(rebuilt), shown_width, shown_height, found_markers,
+                             turned, page.get_rotation() % 360)
         chars = _Chars(textpage)
         segments: list[Line] = []
         middles: list[int] = []
