@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import resource
 import select
 import signal
 import struct
@@ -31,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .errors import ErrorCode
-from .limits import Limits, _failure, _hit_memory_limit, _status, _virtual_size, _wait
+from .limits import Limits, _failure, _hit_memory_limit, _status, _wait, cap_address_space
 from .records import Document, DocumentMeta, FailedDocument
 
 MAX_DOCUMENTS = 1000
@@ -64,14 +63,7 @@ def _serve(function: Function, limits: Limits, requests: int, responses: int) ->
     status = 0
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-        start = _virtual_size()
-        budget = 0
-        if limits.memory_mb is not None:
-            budget = limits.memory_mb * 1024 * 1024
-            _, hard = resource.getrlimit(resource.RLIMIT_AS)
-            ceiling = start + budget if hard == resource.RLIM_INFINITY else min(start + budget,
-                                                                                  hard)
-            resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
+        start, budget = cap_address_space(limits)
         for count in range(1, MAX_DOCUMENTS + 1):
             header = _read_exactly(requests, _HEADER.size)
             if header is None:

@@ -87,6 +87,20 @@ def _failure(path: str, meta: DocumentMeta, code: ErrorCode, detail: str,
                           message=f"{code.value} {code.name}: {path}: {detail}")
 
 
+def cap_address_space(limits: Limits) -> tuple[int, int]:
+    """Cap this (child) process's address space at its present size plus the memory budget,
+    so that a document's own growth, not the pipelines it inherited, meets the limit.
+    Returns (size at the start, budget) in bytes; the budget is 0 without a memory limit."""
+    start = _virtual_size()
+    if limits.memory_mb is None:
+        return start, 0
+    budget = limits.memory_mb * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    ceiling = start + budget if hard == resource.RLIM_INFINITY else min(start + budget, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
+    return start, budget
+
+
 def _child(function: Callable[..., object], args: tuple[object, ...], limits: Limits,
            write_fd: int) -> None:
     """Runs in the forked child: never returns, always leaves with os._exit."""
@@ -94,14 +108,7 @@ def _child(function: Callable[..., object], args: tuple[object, ...], limits: Li
     try:
         # Ctrl-C is the parent's to handle: it lets the current document finish.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        start = _virtual_size()
-        budget = 0
-        if limits.memory_mb is not None:
-            budget = limits.memory_mb * 1024 * 1024
-            _, hard = resource.getrlimit(resource.RLIMIT_AS)
-            ceiling = start + budget if hard == resource.RLIM_INFINITY else min(start + budget,
-                                                                                  hard)
-            resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
+        start, budget = cap_address_space(limits)
         try:
             result = function(*args)
             if budget and _hit_memory_limit(start, budget, result):
