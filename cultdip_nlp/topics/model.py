@@ -79,12 +79,13 @@ def train(corpus: PreparedCorpus, seeds: list[Seed], settings: ModelSettings,
     eta: np.ndarray | str = seeded_eta(corpus, k, seeds, settings) if seeds else "symmetric"
     common = dict(id2word=corpus.dictionary, num_topics=k, eta=eta, passes=settings.passes,
                   iterations=settings.iterations, chunksize=settings.chunksize,
-                  random_state=settings.seed, eval_every=None)
+                  random_state=settings.seed, eval_every=None, decay=settings.decay,
+                  offset=settings.offset, gamma_threshold=settings.gamma_threshold)
     if settings.workers > 1:
         alpha = settings.alpha if settings.alpha != "auto" else "symmetric"
         lda: LdaModel = LdaMulticore(workers=settings.workers - 1, alpha=alpha, **common)
     else:
-        lda = LdaModel(alpha=settings.alpha, **common)
+        lda = LdaModel(alpha=settings.alpha, update_every=settings.update_every, **common)
     if seeds:
         for topic, seed in enumerate(seeds):
             ids = [corpus.dictionary.token2id[w] for w in seed.words]

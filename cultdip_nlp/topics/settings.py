@@ -88,9 +88,13 @@ class ModelSettings:
     seed_prior: float = 1.0           # eta of a seed word in its topic, plus...
     seed_weight: float = 0.05         # ...this share of the word's corpus frequency
     seed_initial_share: float = 0.5   # head start: this share of a seed word's count in its topic
-    passes: int = 6
+    passes: int = 8
     iterations: int = 50
     chunksize: int = 2000
+    update_every: int = 1             # 0: batch LDA (one M-step per pass over all units)
+    decay: float = 0.5                # online LDA: weight of each new chunk (kappa)
+    offset: float = 1.0               # online LDA: slows the first updates (tau_0)
+    gamma_threshold: float = 0.001    # E-step stops when a document's topic mix moves less
     alpha: str = "symmetric"
     workers: int = 1                  # >1 uses LdaMulticore (faster; not bit-reproducible)
     seed: int = 13
