@@ -6,8 +6,9 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .codebook import Codebook, load_codebook
 from .errors import EXIT_FILE_ERRORS, EXIT_OK, EXIT_USAGE
@@ -185,18 +186,15 @@ def _matrix_from_parquet(args: argparse.Namespace, codebook: Codebook) -> int:
 
     table = matrices_from_parquet(folder, codebook.hash)
     table.index.name, table.columns.name = "case", None
-    if args.output:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        if args.output.suffix.lower() == ".parquet":
-            table.to_parquet(args.output)
+
+    def write_file(path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix.lower() == ".parquet":
+            table.to_parquet(path)
         else:
-            table.to_csv(args.output)
-        print(str(args.output))
-    elif args.json:
-        _print_json(json.loads(table.to_json(orient="index")))
-    else:
-        print(table.to_string())
-    return EXIT_OK
+            table.to_csv(path)
+
+    return _emit_matrix(table, args, write_file)
 
 
 def _provenance(store: Store, codebook: Codebook) -> dict[str, object]:
@@ -288,18 +286,28 @@ def cmd_matrix(args: argparse.Namespace) -> int:
                              subtotals=args.subtotals)
         provenance = _provenance(store, codebook)
     provenance["filters"] = options.selection.as_dict()
-    if args.output:
-        if args.output.suffix.lower() == ".xlsx":
+
+    def write_file(path: Path) -> None:
+        if path.suffix.lower() == ".xlsx":
             from .export import write_workbook
 
-            write_workbook(args.output, {args.value: table}, {}, None, codebook, provenance)
-        elif args.output.suffix.lower() == ".parquet":
+            write_workbook(path, {args.value: table}, {}, None, codebook, provenance)
+        elif path.suffix.lower() == ".parquet":
             from .export import write_table
 
-            write_table(table, args.output.with_suffix(""))
+            write_table(table, path.with_suffix(""))
         else:
-            args.output.parent.mkdir(parents=True, exist_ok=True)
-            table.to_csv(args.output)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            table.to_csv(path)
+
+    return _emit_matrix(table, args, write_file)
+
+
+def _emit_matrix(table: Any, args: argparse.Namespace,
+                 write_file: Callable[[Path], None]) -> int:
+    """One matrix to the file of -o (through `write_file`), as JSON by case, or as text."""
+    if args.output:
+        write_file(args.output)
         print(str(args.output))
     elif args.json:
         _print_json(json.loads(table.to_json(orient="index")))
