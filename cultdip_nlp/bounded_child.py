@@ -30,7 +30,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .errors import ErrorCode
-from .limits import Limits, _failure, _hit_memory_limit, _status, _wait, cap_address_space
+from .limits import (Limits, _hit_memory_limit, _status, _wait, cap_address_space,
+                     failed_document)
 from .records import Document, DocumentMeta, FailedDocument
 
 MAX_DOCUMENTS = 1000
@@ -166,7 +167,7 @@ class BoundedChild:
                 remaining = None if deadline is None else deadline - time.monotonic()
                 if remaining is not None and remaining <= 0:
                     self._kill()
-                    return _failure(path, meta, ErrorCode.TIME_LIMIT,
+                    return failed_document(path, meta, ErrorCode.TIME_LIMIT,
                                     f"stopped after {self.limits.seconds:g} s (the per-document "
                                     "time limit; raise it with --time-limit if the file is "
                                     "sound)")
@@ -189,11 +190,11 @@ class BoundedChild:
         if kind == "ok":
             return value  # type: ignore[no-any-return]
         if kind == "memory":
-            return _failure(path, meta, ErrorCode.MEMORY_LIMIT,
+            return failed_document(path, meta, ErrorCode.MEMORY_LIMIT,
                             f"needs more than the per-document memory limit of "
                             f"{self.limits.memory_mb} MB (raise it with --memory-limit if the "
                             "file is sound)")
-        return _failure(path, meta, ErrorCode.WORKER_CRASHED, f"the reader failed: {value}")
+        return failed_document(path, meta, ErrorCode.WORKER_CRASHED, f"the reader failed: {value}")
 
     def _died(self, path: str, meta: DocumentMeta) -> FailedDocument:
         """The child ended without an answer: killed by the memory limit, or crashed."""
@@ -206,7 +207,7 @@ class BoundedChild:
                 else f"exited with status {status}")
         if self.limits.memory_mb is not None and status in (-signal.SIGSEGV, -signal.SIGABRT,
                                                             -signal.SIGKILL, -signal.SIGBUS):
-            return _failure(path, meta, ErrorCode.MEMORY_LIMIT,
+            return failed_document(path, meta, ErrorCode.MEMORY_LIMIT,
                             f"the reader {died}, most likely out of its "
                             f"{self.limits.memory_mb} MB memory limit")
-        return _failure(path, meta, ErrorCode.WORKER_CRASHED, f"the reader {died}")
+        return failed_document(path, meta, ErrorCode.WORKER_CRASHED, f"the reader {died}")

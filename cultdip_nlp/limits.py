@@ -80,8 +80,10 @@ def _file_id(path: str) -> str:
     return digest.hexdigest()
 
 
-def _failure(path: str, meta: DocumentMeta, code: ErrorCode, detail: str,
-             document_id: str | None = None) -> FailedDocument:
+def failed_document(path: str, meta: DocumentMeta, code: ErrorCode, detail: str,
+                    document_id: str | None = None) -> FailedDocument:
+    """The failure record of a file, its message in the one form every error has
+    ("E109 TIME_LIMIT: path: detail"); without an id, the file's bytes give it."""
     return FailedDocument(id=document_id or _file_id(path), path=path, meta=meta,
                           error_code=code.value,
                           message=f"{code.value} {code.name}: {path}: {detail}")
@@ -170,7 +172,7 @@ def run_bounded(function: Callable[[str, DocumentMeta], Document | FailedDocumen
         os.kill(pid, signal.SIGKILL)
     _, status = _wait(pid)
     if timed_out:
-        return _failure(path, meta, ErrorCode.TIME_LIMIT,
+        return failed_document(path, meta, ErrorCode.TIME_LIMIT,
                         f"stopped after {limits.seconds:g} s (the per-document time limit; "
                         "raise it with --time-limit if the file is sound)", document_id)
     data = b"".join(chunks)
@@ -179,19 +181,19 @@ def run_bounded(function: Callable[[str, DocumentMeta], Document | FailedDocumen
                 else f"exited with status {status}")
         if limits.memory_mb is not None and status in (-signal.SIGSEGV, -signal.SIGABRT,
                                                        -signal.SIGKILL, -signal.SIGBUS):
-            return _failure(path, meta, ErrorCode.MEMORY_LIMIT,
+            return failed_document(path, meta, ErrorCode.MEMORY_LIMIT,
                             f"the reader {died}, most likely out of its "
                             f"{limits.memory_mb} MB memory limit", document_id)
-        return _failure(path, meta, ErrorCode.WORKER_CRASHED, f"the reader {died}",
+        return failed_document(path, meta, ErrorCode.WORKER_CRASHED, f"the reader {died}",
                         document_id)
     kind, value = pickle.loads(data)
     if kind == "ok":
         return value  # type: ignore[no-any-return]
     if kind == "memory":
-        return _failure(path, meta, ErrorCode.MEMORY_LIMIT,
+        return failed_document(path, meta, ErrorCode.MEMORY_LIMIT,
                         f"needs more than the per-document memory limit of {limits.memory_mb} MB "
                         "(raise it with --memory-limit if the file is sound)", document_id)
-    return _failure(path, meta, ErrorCode.WORKER_CRASHED, f"the reader failed: {value}",
+    return failed_document(path, meta, ErrorCode.WORKER_CRASHED, f"the reader failed: {value}",
                     document_id)
 
 

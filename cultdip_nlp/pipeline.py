@@ -27,7 +27,7 @@ from .errors import CultdipError, ErrorCode
 from .ingest.discover import discover
 from .ingest.reader import MAX_FILE_BYTES, ReadOptions
 from .ingest.stream import STREAM_BYTES, should_stream
-from .limits import Limits
+from .limits import Limits, failed_document
 from .records import Document, DocumentMeta, FailedDocument, Footnote, Page, RunInfo
 from .stopping import GracefulStop
 from .store import Store
@@ -166,10 +166,9 @@ def process_file(path: str, meta: DocumentMeta, data: bytes | None = None) -> Do
         if data is None:
             data = file_path.read_bytes()
     except OSError as error:
-        return FailedDocument(id=hashlib.sha256(path.encode()).hexdigest(), path=path,
-                              meta=meta, error_code=ErrorCode.UNREADABLE_FILE.value,
-                              message=f"{ErrorCode.UNREADABLE_FILE.value} UNREADABLE_FILE: "
-                                      f"{path}: {error.strerror or error}")
+        return failed_document(path, meta, ErrorCode.UNREADABLE_FILE,
+                               str(error.strerror or error),
+                               hashlib.sha256(path.encode()).hexdigest())
     document_id = hashlib.sha256(data).hexdigest()
     try:
         extracted = extract(file_path, data, meta.password, meta.language, _READ)
@@ -182,10 +181,7 @@ def process_file(path: str, meta: DocumentMeta, data: bytes | None = None) -> Do
         return FailedDocument(id=document_id, path=path, meta=meta, error_code=error.code.value,
                               message=str(error))
     except Exception as error:  # a bug must not stop the batch; the message says where
-        return FailedDocument(id=document_id, path=path, meta=meta,
-                              error_code=ErrorCode.INTERNAL.value,
-                              message=f"{ErrorCode.INTERNAL.value} INTERNAL: {path}: "
-                                      f"{type(error).__name__}: {error}")
+        return _internal_failure(path, meta, error, document_id)
     if meta.title is None and extracted.title:
         meta = DocumentMeta(**{**_meta_dict(meta), "title": extracted.title})
     languages = Counter(p.language for p in pages if p.end > p.start and p.language)
@@ -195,6 +191,13 @@ def process_file(path: str, meta: DocumentMeta, data: bytes | None = None) -> Do
                     tags=tuple(tags), mentions=tuple(mentions),
                     warnings=tuple(extracted.warnings), footnotes=footnotes,
                     tables=tuple(extracted.tables))
+
+
+def _internal_failure(path: str, meta: DocumentMeta, error: Exception,
+                      document_id: str) -> FailedDocument:
+    """A bug met on one file (E901): reported with the file and the exception, the batch goes on."""
+    return failed_document(path, meta, ErrorCode.INTERNAL,
+                           f"{type(error).__name__}: {error}", document_id)
 
 
 def _process_streamed(file_path: Path, meta: DocumentMeta) -> Document | FailedDocument:
@@ -218,16 +221,11 @@ def _process_streamed(file_path: Path, meta: DocumentMeta) -> Document | FailedD
                               message=str(error))
     except OSError as error:  # the file went away or became unreadable while being read
         remove_spool(spool)
-        return FailedDocument(id=document_id, path=path, meta=meta,
-                              error_code=ErrorCode.UNREADABLE_FILE.value,
-                              message=f"{ErrorCode.UNREADABLE_FILE.value} UNREADABLE_FILE: "
-                                      f"{path}: {error.strerror or error}")
+        return failed_document(path, meta, ErrorCode.UNREADABLE_FILE,
+                               str(error.strerror or error), document_id)
     except Exception as error:  # a bug must not stop the batch; the message says where
         remove_spool(spool)
-        return FailedDocument(id=document_id, path=path, meta=meta,
-                              error_code=ErrorCode.INTERNAL.value,
-                              message=f"{ErrorCode.INTERNAL.value} INTERNAL: {path}: "
-                                      f"{type(error).__name__}: {error}")
+        return _internal_failure(path, meta, error, document_id)
     if meta.title is None and stream.title:
         meta = DocumentMeta(**{**_meta_dict(meta), "title": stream.title})
     page = Page(1, 0, result.length, result.language, "text")
