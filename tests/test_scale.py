@@ -67,23 +67,31 @@ def test_sentences_and_tags_are_those_of_the_token_by_token_reading() -> None:
     assert total_tags > 0
 
 
-def test_a_rerun_on_an_unchanged_corpus_leaves_the_outputs_alone(tmp_path: Path) -> None:
-    folder, project = tmp_path / "docs", tmp_path / "project"
-    folder.mkdir()
-    for name in SPEECHES[:2]:
-        shutil.copy2(CORPUS / "ungdc" / name, folder / name)
+def _run(folder: Path, project: Path) -> None:
     run_cli("run", str(folder), "--project", str(project), "--jobs", "1", "--no-progress",
             check=True)
+
+
+def _project_of(tmp_path: Path, speeches: list[str]) -> tuple[Path, Path]:
+    """A folder of real UN speeches and the project a first `cultdip run` made of it."""
+    folder, project = tmp_path / "docs", tmp_path / "project"
+    folder.mkdir()
+    for name in speeches:
+        shutil.copy2(CORPUS / "ungdc" / name, folder / name)
+    _run(folder, project)
+    return folder, project
+
+
+def test_a_rerun_on_an_unchanged_corpus_leaves_the_outputs_alone(tmp_path: Path) -> None:
+    folder, project = _project_of(tmp_path, SPEECHES[:2])
     outputs = sorted(project.glob("matrix_*.csv")) + [project / "matrices.xlsx",
                                                       project / "heatmap_rate.png"]
     written = {path: path.stat().st_mtime_ns for path in outputs}
-    run_cli("run", str(folder), "--project", str(project), "--jobs", "1", "--no-progress",
-            check=True)
+    _run(folder, project)
     assert {path: path.stat().st_mtime_ns for path in outputs} == written
     # A new speech changes the matrices: they are written again, with its country.
     shutil.copy2(CORPUS / "ungdc" / SPEECHES[2], folder / SPEECHES[2])
-    run_cli("run", str(folder), "--project", str(project), "--jobs", "1", "--no-progress",
-            check=True)
+    _run(folder, project)
     assert (project / "matrix_count.csv").stat().st_mtime_ns != written[
         project / "matrix_count.csv"]
     assert "GBR" in (project / "matrix_count.csv").read_text(encoding="utf-8")
@@ -91,18 +99,12 @@ def test_a_rerun_on_an_unchanged_corpus_leaves_the_outputs_alone(tmp_path: Path)
 
 def test_a_manifest_edit_reaches_the_matrices_on_the_next_run(tmp_path: Path) -> None:
     """The re-run skips building the matrices only while the store is unchanged."""
-    folder, project = tmp_path / "docs", tmp_path / "project"
-    folder.mkdir()
-    for name in SPEECHES[:2]:
-        shutil.copy2(CORPUS / "ungdc" / name, folder / name)
-    run_cli("run", str(folder), "--project", str(project), "--jobs", "1", "--no-progress",
-            check=True)
+    folder, project = _project_of(tmp_path, SPEECHES[:2])
     assert "KGZ" not in (project / "matrix_count.csv").read_text(encoding="utf-8")
     # A correction of the country, no new document: the store changes, the matrices follow.
     (folder / "manifest.csv").write_text(f"file,country,year\n{SPEECHES[0]},KGZ,2024\n",
                                          encoding="utf-8")
-    run_cli("run", str(folder), "--project", str(project), "--jobs", "1", "--no-progress",
-            check=True)
+    _run(folder, project)
     counts = (project / "matrix_count.csv").read_text(encoding="utf-8")
     assert "KGZ" in counts and "KAZ" not in counts
 
@@ -111,15 +113,10 @@ def test_the_store_change_counter_moves_with_what_the_matrices_read(tmp_path: Pa
     from cultdip_nlp.review.judgements import Judgement, record
     from cultdip_nlp.store import Store
 
-    folder, project = tmp_path / "docs", tmp_path / "project"
-    folder.mkdir()
-    shutil.copy2(CORPUS / "ungdc" / SPEECHES[0], folder / SPEECHES[0])
-    run_cli("run", str(folder), "--project", str(project), "--jobs", "1", "--no-progress",
-            check=True)
+    folder, project = _project_of(tmp_path, SPEECHES[:1])
     with Store(project / "cultdip.sqlite") as store:
         before = store.changes()
-    run_cli("run", str(folder), "--project", str(project), "--jobs", "1", "--no-progress",
-            check=True)  # a run that reads nothing again changes nothing the matrices read
+    _run(folder, project)  # a run that reads nothing again changes nothing the matrices read
     with Store(project / "cultdip.sqlite") as store:
         assert store.changes() == before
         tag = store.connection.execute("SELECT * FROM tags LIMIT 1").fetchone()
