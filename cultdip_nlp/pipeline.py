@@ -245,6 +245,13 @@ def limits_for(limits: Limits, path: Path) -> Limits:
         return limits
     if not should_stream(path, size):
         return limits
+    return _time_per_stream_chunk(limits, size)
+
+
+def _time_per_stream_chunk(limits: Limits, size: int) -> Limits:
+    """The time limit counted once per STREAM_BYTES of a document (memory limit unchanged)."""
+    if limits.seconds is None:
+        return limits
     return Limits(seconds=limits.seconds * -(-size // STREAM_BYTES), memory_mb=limits.memory_mb)
 
 
@@ -512,10 +519,7 @@ def tag_documents(store: Store, codebook: Codebook, run_id: str, force: bool = F
     try:
         for row in rows:
             length = max((p["end"] for p in store.document_pages(row["id"])), default=0)
-            bounded = limits
-            if limits.seconds is not None and length > STREAM_BYTES:
-                bounded = Limits(seconds=limits.seconds * -(-length // STREAM_BYTES),
-                                 memory_mb=limits.memory_mb)
+            bounded = _time_per_stream_chunk(limits, length) if length > STREAM_BYTES else limits
             result = retag_bounded(analyser, store, row["id"], row["path"], bounded)
             if isinstance(result, FailedDocument):
                 summary.errors.append((row["path"], result.error_code, result.message))
