@@ -96,7 +96,8 @@ def test_eval_script_counts_against_gold() -> None:
     all_block = out[out.index("== sample: all"):out.index("== errors")]
     micro = [line for line in all_block.splitlines() if line.startswith("micro")][0].split()
     true_positive, _, false_negative = map(int, micro[1:4])
-    assert true_positive + false_negative == 51  # every gold code assignment is counted
+    # 52: g0315 gained identity.belonging (docs/gold/CHANGELOG.md)
+    assert true_positive + false_negative == 52  # every gold code assignment is counted
     errors = out[out.index("== errors"):].splitlines()[1:]
     assert sum(1 for line in errors if line.startswith("FN ")) == false_negative
 
