@@ -31,6 +31,8 @@ CODE_KEYS = {"id", "group", "label", "definition", "include", "exclude", "exampl
 PATTERN_KINDS = ("phrase", "lemma", "tokens", "regex", "gazetteer", "stems")
 PATTERN_KEYS = set(PATTERN_KINDS) | {"id", "lang", "requires", "excludes", "score", "negation"}
 REQUIRES_KEYS = {"any", "window"}
+# Word classes a requires list may name (tagging/word_classes.py): the gazetteer's words.
+REQUIRES_CLASSES = {"@nationality", "@country"}
 NEGATION_KEYS = {"cues", "not_cues", "post_cues", "window", "action", "factor"}
 PACK_NEGATION_KEYS = {"cues", "not_cues", "post_cues"}
 NEGATION_ACTIONS = ("reject", "lower", "ignore")
@@ -340,6 +342,10 @@ def _validate_pattern(raw: Any, code_id: str, index: int, path: Path,
                 problems.append(f"{where}: requires.any must be a non-empty list of words")
             else:
                 requires_any = tuple(w.strip().lower() for w in words)
+                for word in requires_any:
+                    if word.startswith("@") and word not in REQUIRES_CLASSES:
+                        problems.append(f"{where}: unknown word class {word!r} in requires.any "
+                                        f"(known: {', '.join(sorted(REQUIRES_CLASSES))})")
             window = requires.get("window")
             if window is not None and (not isinstance(window, int) or isinstance(window, bool)
                                        or window < 1):

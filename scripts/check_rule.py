@@ -12,7 +12,7 @@ prefilter to reach a rare word quickly), and the script stops after --limit cand
 
 Usage:
     python scripts/check_rule.py CODE --filter REGEX [--limit 40] [--codebook default]
-        [--ungdc /tmp/ungdc/UNGDC_1946-2024/TXT] [--seed 7]
+        [--ungdc /tmp/ungdc/UNGDC_1946-2024/TXT] [--seed 7] [--baseline OLD.yaml]
     python scripts/check_rule.py instrument.cultural_institute --filter 'cultur(al|e) cent(re|er)'
 """
 
@@ -51,6 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--codebook", default="default")
     parser.add_argument("--ungdc", type=Path, default=Path("/tmp/ungdc/UNGDC_1946-2024/TXT"))
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--baseline", help="codebook before the change (e.g. `git show "
+                        "HEAD:cultdip_nlp/codebooks/default.yaml > /tmp/old.yaml`): mark hits it "
+                        "did not make with '+ NEW' and count them apart, so a rule's own "
+                        "precision is judged on its own new matches")
     args = parser.parse_args(argv)
     files = sorted(args.ungdc.glob("Session */*.txt"))
     if not files:
@@ -62,7 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     skip = gold_texts()
     nlp = blank_pipeline("en")
     tagger = CultdipTagger(nlp, load_codebook(args.codebook), lang="en")
-    candidates = hits = 0
+    baseline = (CultdipTagger(nlp, load_codebook(args.baseline), lang="en")
+                if args.baseline else None)
+    candidates = hits = new = lost = 0
     for path in files:
         raw = path.read_text(encoding="utf-8-sig")
         if not prefilter.search(raw):
@@ -74,16 +80,30 @@ def main(argv: list[str] | None = None) -> int:
                 candidates += 1
                 doc = tagger(nlp(sentence))  # keep the Doc alive: its span group refers to it
                 spans = [s for s in doc.spans[SPANS_KEY] if s.label_ == args.code]
+                before = None
+                if baseline is not None:
+                    old_doc = baseline(nlp(sentence))
+                    before = any(s.label_ == args.code for s in old_doc.spans[SPANS_KEY])
                 if spans:
                     hits += 1
                     rules = ", ".join(f"{s._.cultdip_rule} '{s.text}'" for s in spans)
-                    print(f"+ [{rules}] {path.name}: {sentence}")
+                    mark = "+ NEW" if before is False else "+"
+                    new += before is False
+                    print(f"{mark} [{rules}] {path.name}: {sentence}")
                 else:
-                    print(f"- {path.name}: {sentence}")
+                    mark = "- LOST" if before else "-"
+                    lost += bool(before)
+                    print(f"{mark} {path.name}: {sentence}")
                 if candidates >= args.limit:
-                    print(f"candidates {candidates}, tagged {args.code}: {hits}")
-                    return 0
-    print(f"candidates {candidates}, tagged {args.code}: {hits}")
+                    break
+            if candidates >= args.limit:
+                break
+        if candidates >= args.limit:
+            break
+    summary = f"candidates {candidates}, tagged {args.code}: {hits}"
+    if baseline is not None:
+        summary += f" (new against the baseline: {new}, lost: {lost})"
+    print(summary)
     return 0
 
 

@@ -23,6 +23,7 @@ from spacy.util import filter_spans
 
 from ..codebook import Codebook, Pattern, load_codebook
 from ..nlp import blank_pipeline
+from .word_classes import WORD_CLASSES, class_words
 
 SPANS_KEY = "cultdip"
 SCOPE_BREAKERS = frozenset({"but", "however", "yet", "although", "though", "whereas",
@@ -180,7 +181,7 @@ class CultdipTagger:
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")  # gazetteers: case matters
         self._excludes = PhraseMatcher(nlp.vocab, attr="NORM")
         self._regexes: list[tuple[re.Pattern[str], Pattern]] = []
-        self._requires_cache: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+        self._requires_cache: dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]] = {}
         self._negation = codebook.negation
         self._cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._build()
@@ -372,10 +373,11 @@ class CultdipTagger:
         else:
             low, high = sent_start, sent_end
         if pattern.requires_any:
-            wanted, stems = self._required(pattern)
+            wanted, stems, written = self._required(pattern)
             if not any(
                 doc[i].norm_ in wanted or doc[i].lower_ in wanted
                 or (stems and doc[i].lower_.startswith(stems))
+                or (written and doc[i].text in written)
                 for i in range(low, high) if not hit.start <= i < hit.end
             ):
                 return False
@@ -384,14 +386,22 @@ class CultdipTagger:
                 return False
         return True
 
-    def _required(self, pattern: Pattern) -> tuple[frozenset[str], tuple[str, ...]]:
-        """`requires` words split into exact lemmas and stems ("мәдени*": any word beginning
-        so, for suffixing languages such as Kazakh)."""
+    def _required(self, pattern: Pattern) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+        """`requires` words split into exact lemmas, stems ("мәдени*": any word beginning
+        so, for suffixing languages such as Kazakh) and words matched as written (the English
+        forms of a word class such as "@nationality", see word_classes.py)."""
         found = self._requires_cache.get(pattern.id)
         if found is None:
-            exact = frozenset(w for w in pattern.requires_any if not w.endswith("*"))
-            stems = tuple(w[:-1] for w in pattern.requires_any if w.endswith("*"))
-            found = self._requires_cache[pattern.id] = (exact, stems)
+            words = [w for w in pattern.requires_any if w not in WORD_CLASSES]
+            exact = frozenset(w for w in words if not w.endswith("*"))
+            stems = tuple(w[:-1] for w in words if w.endswith("*"))
+            written: frozenset[str] = frozenset()
+            for name in pattern.requires_any:
+                if name in WORD_CLASSES:
+                    class_written, class_lemmas, class_stems = class_words(name, self.lang)
+                    written, exact = written | class_written, exact | class_lemmas
+                    stems += class_stems
+            found = self._requires_cache[pattern.id] = (exact, stems, written)
         return found
 
     @staticmethod
