@@ -33,8 +33,8 @@ PATTERN_KEYS = set(PATTERN_KINDS) | {"id", "lang", "requires", "excludes", "scor
 REQUIRES_KEYS = {"any", "window"}
 # Word classes a requires list may name (tagging/word_classes.py): the gazetteer's words.
 REQUIRES_CLASSES = {"@nationality", "@country"}
-NEGATION_KEYS = {"cues", "not_cues", "post_cues", "window", "action", "factor"}
-PACK_NEGATION_KEYS = {"cues", "not_cues", "post_cues"}
+NEGATION_KEYS = {"cues", "not_cues", "post_cues", "post_regex", "window", "action", "factor"}
+PACK_NEGATION_KEYS = {"cues", "not_cues", "post_cues", "post_regex"}
 NEGATION_ACTIONS = ("reject", "lower", "ignore")
 
 
@@ -84,6 +84,9 @@ class Negation:
     cues: dict[str, tuple[str, ...]]
     not_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     post_cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Regular expressions a single word after the match is tested against (lower-cased), for
+    # negation carried by a suffix: Kazakh "ашылмады" (was not opened), "болмайды" (will not be).
+    post_regex: dict[str, tuple[str, ...]] = field(default_factory=dict)
     window: int = 3
     action: str = "reject"
     factor: float = 0.5
@@ -462,6 +465,8 @@ def _validate_negation(raw: Any, base: Negation | None, path: Path,
                 if "not_cues" in raw else (base.not_cues if base else {}))
     post_cues = (_phrases_by_language(raw["post_cues"], where, "post_cues", problems)
                  if "post_cues" in raw else (base.post_cues if base else {}))
+    post_regex = (_regexes_by_language(raw["post_regex"], where, problems)
+                  if "post_regex" in raw else (base.post_regex if base else {}))
     window = raw.get("window", base.window if base else 3)
     if not isinstance(window, int) or isinstance(window, bool) or window < 1:
         problems.append(f"{path}:{_line(raw, 'window')}: negation.window must be a positive "
@@ -479,8 +484,35 @@ def _validate_negation(raw: Any, base: Negation | None, path: Path,
         factor = 0.5
     if not cues and not post_cues:
         problems.append(f"{where}: negation needs cues")
-    return Negation(cues=cues, not_cues=not_cues, post_cues=post_cues, window=window,
-                    action=action, factor=float(factor))
+    return Negation(cues=cues, not_cues=not_cues, post_cues=post_cues, post_regex=post_regex,
+                    window=window, action=action, factor=float(factor))
+
+
+def _valid_regexes(raw: Any, where: str, problems: list[str]) -> tuple[str, ...]:
+    """Regular expressions for one language: each must compile and must not match ""."""
+    if not isinstance(raw, list) or not raw or not all(isinstance(r, str) and r for r in raw):
+        problems.append(f"{where}: post_regex must be a list of regular expressions")
+        return ()
+    kept = []
+    for value in raw:
+        try:
+            compiled = re.compile(value)
+        except re.error as error:
+            problems.append(f"{where}: invalid regular expression {value!r} in post_regex: {error}")
+            continue
+        if compiled.search("") is not None:
+            problems.append(f"{where}: regular expression {value!r} in post_regex matches the "
+                            "empty string")
+            continue
+        kept.append(value)
+    return tuple(kept)
+
+
+def _regexes_by_language(raw: Any, where: str, problems: list[str]) -> dict[str, tuple[str, ...]]:
+    if not isinstance(raw, dict):
+        problems.append(f"{where}: post_regex must map a language to a list of regular expressions")
+        return {}
+    return {str(lang): _valid_regexes(values, where, problems) for lang, values in raw.items()}
 
 
 def _check_duplicate_keys(node: Any, path: Path, problems: list[str]) -> None:
@@ -607,6 +639,8 @@ def _pack_negation(raw: Any, lang: str, path: Path, problems: list[str]) -> dict
             problems.append(f"{path}:{_line(raw, key)}: unknown key {key!r} in a language pack's "
                             f"negation (allowed: {', '.join(sorted(PACK_NEGATION_KEYS))}; window "
                             "and action belong to the codebook)")
+        elif key == "post_regex":
+            found[key] = _valid_regexes(words, f"{path}:{_line(raw, key)}", problems)
         elif not isinstance(words, list) or not words or not all(
                 isinstance(w, str) and w.strip() for w in words):
             problems.append(f"{path}:{_line(raw, key)}: negation.{key} must be a list of phrases "

@@ -202,3 +202,57 @@ def test_packs_are_hashed_and_inherited(tmp_path: Path) -> None:
     kazakh = [p.value for p in book.code("instrument.tourism").patterns if p.lang == "kk"]
     assert "туристік маршрут" in kazakh and len(kazakh) > 1
     assert book.code("identity.language").patterns == default.code("identity.language").patterns
+
+
+def test_kazakh_verb_negated_by_its_suffix_rejects_the_match(shared: Path, tmp_path: Path) -> None:
+    """UDHR art. 20 in Kazakh: 20.1 gives everyone the freedom of "ассоциациялар" (association);
+    20.2 says no one may be forced into an "ассоциацияға ... кіргізуге болмайды", negated by the
+    verb's suffix (бол-ма-йды), not by a separate word. A rule on "ассоциация" counts the first
+    and is rejected in the second by the default pack's `post_regex`."""
+    kazakh = _udhr(shared / "corpus" / "ru_kk" / "udhr_kaz.xml")
+    free, forced = kazakh["20.1"], kazakh["20.2"]
+    assert "болмайды" in forced and "болмайды" not in free
+    pack = tmp_path / "association.kk.yaml"
+    pack.write_text("lang: kk\ncodes:\n  identity.values:\n    - regex: \"(?i)^ассоциация\"\n"
+                    "      id: association\n", encoding="utf-8")
+    book = tmp_path / "association.yaml"
+    book.write_text("extends: default\nname: association\nlanguage_packs: [association.kk.yaml]\n",
+                    encoding="utf-8")
+    nlp = blank_pipeline("kk")
+    tagger = CultdipTagger(nlp, load_codebook(book), lang="kk")
+
+    def rules(text: str) -> set[str]:
+        doc = tagger(nlp(text))
+        return {span._.cultdip_rule for span in doc.spans[SPANS_KEY]}
+
+    assert "association" in rules(free)
+    assert "association" not in rules(forced)
+
+
+def test_kazakh_negative_suffix_finds_only_negated_verbs(shared: Path, codebook) -> None:
+    """Every word of the Kazakh UDHR the default `post_regex` takes for a negated verb is one
+    (болмайды "must not be", тартылмайды "shall not be held", бұрмаланбаған "undistorted"...),
+    and present-tense verbs whose stem ends in б or п (табады "finds") are not among them."""
+    import re
+
+    patterns = codebook.negation.post_regex["kk"]
+    negative = re.compile("|".join(f"(?:{p})" for p in patterns))
+    words = {word.lower() for text in _udhr(shared / "corpus" / "ru_kk" / "udhr_kaz.xml").values()
+             for word in re.findall(r"[^\W\d_]+", text)}
+    found = {word for word in words if negative.search(word)}
+    assert found == {"болмайды", "алаланбауы", "жатпайтын", "тартылмайды", "жүрмейді",
+                     "бұрмаланбаған", "келмеуі"}
+    assert not negative.search("табады") and negative.search("ашылмады")
+
+
+def test_post_regex_problems_are_reported_with_file_and_line(tmp_path: Path) -> None:
+    pack = tmp_path / "bad.kk.yaml"
+    pack.write_text("lang: kk\nnegation:\n  post_regex: [\"(ма\", \"^(ма)?$\"]\ncodes: {}\n",
+                    encoding="utf-8")
+    book = tmp_path / "bad.yaml"
+    book.write_text("extends: default\nname: bad\nlanguage_packs: [bad.kk.yaml]\n", encoding="utf-8")
+    with pytest.raises(CodebookError) as raised:
+        load_codebook(book)
+    message = str(raised.value)
+    assert f"{pack}:3" in message and "invalid regular expression" in message
+    assert "matches the empty string" in message

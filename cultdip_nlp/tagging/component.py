@@ -184,6 +184,7 @@ class CultdipTagger:
         self._requires_cache: dict[str, tuple[frozenset[str], tuple[str, ...], frozenset[str]]] = {}
         self._negation = codebook.negation
         self._cues = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._post_regex: re.Pattern[str] | None = None
         self._build()
 
     def _pattern_doc(self, text: str) -> Doc:
@@ -229,6 +230,9 @@ class CultdipTagger:
                 self._cues.add("post_cue", [make(c) for c in post_cues])
             if not_cues:
                 self._cues.add("not_cue", [make(c) for c in not_cues])
+            post_regex = self._negation.post_regex.get(self.lang, ())
+            if post_regex:  # Kazakh verb negation by suffix: "ашылмады", "болмайды"
+                self._post_regex = re.compile("|".join(f"(?:{r})" for r in post_regex))
 
     def __call__(self, doc: Doc) -> Doc:
         for proc in self._prepare:
@@ -310,16 +314,19 @@ class CultdipTagger:
     def _negation_cues(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
         """(start, end) of cues before and of cues after a match ("емес", "жоқ"), leaving
         out those inside a non-negating phrase ("not only", "ғана емес")."""
-        if not len(self._cues):
+        if not len(self._cues) and self._post_regex is None:
             return [], []
         strings = self.vocab.strings
         cue_id, post_id = strings["cue"], strings["post_cue"]
-        found = self._cues(doc)
+        found = list(self._cues(doc)) if len(self._cues) else []
+        if self._post_regex is not None:
+            search = self._post_regex.search
+            found += [(post_id, token.i, token.i + 1) for token in doc if search(token.lower_)]
         blocked = [(s, e) for m, s, e in found if m not in (cue_id, post_id)]
 
         def free(kind: int) -> list[tuple[int, int]]:
-            return [(s, e) for m, s, e in found if m == kind
-                    and not any(bs <= s and e <= be for bs, be in blocked)]
+            return sorted((s, e) for m, s, e in found if m == kind
+                          and not any(bs <= s and e <= be for bs, be in blocked))
 
         return free(cue_id), free(post_id)
 
