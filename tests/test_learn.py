@@ -73,11 +73,13 @@ def gold_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def trained(gold_project: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
     """A model whose thresholds let it suggest. Thresholds are chosen on the pairs the rules
     did not tag; at this data size no code reaches 0.9 there (see docs/learning.md), so the
-    mechanics of suggesting are tested with a permissive target, pooled per code group."""
+    mechanics of suggesting are tested with a permissive target, pooled per code group. The
+    minimum support is 1: as the rules tag more of the gold positives (issue 4, third round:
+    "our free society" in g0003), fewer are left untagged for a threshold to rest on."""
     models_dir = tmp_path_factory.mktemp("models")
     return json.loads(run_cli("learn", "train", "--project", str(gold_project), "--models",
                               str(models_dir), "--target-precision", "0.3",
-                              "--threshold-scope", "group", "--min-support", "2",
+                              "--threshold-scope", "group", "--min-support", "1",
                               "--weak-negatives", "0.5", "--json", check=True).stdout)
 
 
