@@ -26,8 +26,10 @@ def _gold() -> list[dict]:
     return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
 
 
-def record_gold_review(database: Path, gold: list[dict], coder: str = "gold") -> None:
-    """Judge every sentence of the ingested gold document as its hand-coding says."""
+def record_gold_review(database: Path, gold: list[dict], coder: str = "gold",
+                       only: set[int] | None = None) -> dict[int, int]:
+    """Judge every sentence of the ingested gold document as its hand-coding says (with
+    `only`, just the sentences of those gold records); returns each sentence's gold record."""
     with sqlite3.connect(database) as db:
         document_id, text = db.execute(
             "SELECT d.id, t.text FROM documents d JOIN texts t ON t.document_id = d.id"
@@ -38,9 +40,14 @@ def record_gold_review(database: Path, gold: list[dict], coder: str = "gold") ->
             offset += len(paragraph) + 2
         assert len(starts) == len(gold)
         now = time.time()
+        records: dict[int, int] = {}
         for idx, start in db.execute(
-                "SELECT idx, start FROM sentences WHERE document_id = ?", (document_id,)):
-            item = gold[max(i for i, s in enumerate(starts) if s <= start)]
+                "SELECT idx, start FROM sentences WHERE document_id = ?",
+                (document_id,)).fetchall():
+            records[idx] = max(i for i, s in enumerate(starts) if s <= start)
+            if only is not None and records[idx] not in only:
+                continue
+            item = gold[records[idx]]
             codes = set(item["codes"])
             tagged = db.execute("SELECT id, code, start, end FROM tags WHERE document_id = ?"
                                 " AND sentence_idx = ? AND source = 'rule'",
@@ -55,6 +62,7 @@ def record_gold_review(database: Path, gold: list[dict], coder: str = "gold") ->
                 db.execute("INSERT INTO judgements (document_id, sentence_idx, code, decision,"
                            " coder, created_at) VALUES (?,?,?,?,?,?)",
                            (document_id, idx, code, "add", coder, now))
+    return records
 
 
 @pytest.fixture(scope="module")
