@@ -87,10 +87,12 @@ def add_matrix_filters(parser: argparse.ArgumentParser) -> None:
                         help="only tags accepted (or relabelled) in review")
     parser.add_argument("--exclude-rejected", action="store_true",
                         help="every tag except those rejected in review")
-    parser.add_argument("--hold-back-doubtful-rules", action="store_true",
-                        help="leave out unjudged rule tags whose every rule coders rejected"
-                             " more often than they accepted (docs/learning.md); the tags"
-                             " stay in the store")
+    parser.add_argument("--apply-rule-verdicts", action="store_true",
+                        help="judged tags follow their judgement (as --exclude-rejected);"
+                             " unjudged tags of rules coders rejected or relabelled more often"
+                             " than they accepted are held back, or counted under the code"
+                             " coders relabel them to (docs/learning.md); the tags stay in"
+                             " the store")
     parser.add_argument("--adjudicator", default="adjudicator",
                         help="coder whose latest decision overrides the others")
     parser.add_argument("--years", default=None, help="e.g. 1992-2024 (inclusive)")

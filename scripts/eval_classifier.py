@@ -47,6 +47,7 @@ from cultdip_nlp.learn.classifier import (FEATURE_SETS, GROUPS, MODELS, THRESHOL
                                           probabilities, train)
 from cultdip_nlp.learn.examples import LabelledSentence
 from cultdip_nlp.records import Page
+from cultdip_nlp.rule_verdicts import verdict
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = [ROOT / "docs/gold/gold.jsonl", ROOT / "docs/gold/purposive/purposive.jsonl"]
@@ -100,24 +101,40 @@ def rule_tags(analyser: Analyser, text: str) -> dict[str, set[str]]:
 
 
 def rule_judgements(gold: list[dict], rules: list[dict[str, set[str]]], indices: list[int]
-                    ) -> dict[str, tuple[int, int]]:
-    """(accepted, rejected) per rule over the training sentences: what a review of their rule
-    tags would record, the hand-coding standing in for the coder."""
-    counts: dict[str, list[int]] = {}
+                    ) -> dict[str, tuple[int, int, Counter[str]]]:
+    """(accepted, rejected, relabelled to each code) per rule over the training sentences:
+    what a review of their rule tags would record, the hand-coding standing in for the coder.
+    A wrong rule tag on a sentence with exactly one code the rules missed counts as relabelled
+    to that code (the coder moves the tag to the right code); otherwise as rejected."""
+    counts: dict[str, tuple[list[int], Counter[str]]] = {}
     for i in indices:
+        truth = set(gold[i]["codes"])
+        missed = truth - set(rules[i])
         for code, made_by in rules[i].items():
             for rule in made_by:
-                entry = counts.setdefault(rule, [0, 0])
-                entry[0 if code in gold[i]["codes"] else 1] += 1
-    return {rule: (a, r) for rule, (a, r) in counts.items()}
+                entry = counts.setdefault(rule, ([0, 0], Counter()))
+                if code in truth:
+                    entry[0][0] += 1
+                elif len(missed) == 1:
+                    entry[1][next(iter(missed))] += 1
+                else:
+                    entry[0][1] += 1
+    return {rule: (a, r, relabels) for rule, ([a, r], relabels) in counts.items()}
 
 
-def held_back(rules: dict[str, set[str]], judged: dict[str, tuple[int, int]]) -> set[str]:
-    """The codes of a sentence whose every rule coders rejected more often than they accepted
-    (cultdip_nlp.learn.holdback.doubtful_rules, applied to an unjudged sentence)."""
-    return {code for code, made_by in rules.items()
-            if all(judged.get(rule, (0, 0))[1] > judged.get(rule, (0, 0))[0]
-                   for rule in made_by)}
+def apply_verdicts(rules: dict[str, set[str]],
+                   judged: dict[str, tuple[int, int, Counter[str]]]
+                   ) -> tuple[set[str], set[str]]:
+    """(codes held back, codes added by relabelling) on an unjudged sentence: a code whose
+    every rule is doubtful is held back, and counted under the code a rule's verdict relabels
+    it to (cultdip_nlp.rule_verdicts, as `cultdip matrix --apply-rule-verdicts` applies it)."""
+    held, added = set(), set()
+    for code, made_by in rules.items():
+        verdicts = [verdict(*judged.get(rule, (0, 0, Counter()))) for rule in made_by]
+        if all(doubtful for doubtful, _ in verdicts):
+            held.add(code)
+            added.update(new for _, new in verdicts if new)
+    return held, added
 
 
 def score(pairs: list[tuple[set[str], set[str]]], group: str | None = None) -> dict[str, float]:
@@ -201,6 +218,7 @@ def evaluate(gold: list[dict], ruled: list[dict[str, set[str]]], settings: Setti
     """
     additions: dict[int, set[str]] = {}
     holds: dict[int, set[str]] = {}
+    relabels: dict[int, set[str]] = {}
     candidates: list[tuple[float, bool, str]] = []  # (probability, correct, group) rule-missed
     queue: list[tuple[float, bool, bool, str]] = []  # review candidates: (p, group ok, code ok)
     for fold, (rows, test_rows) in enumerate(splits(gold, folds, seed, heldout)):
@@ -220,7 +238,7 @@ def evaluate(gold: list[dict], ruled: list[dict[str, set[str]]], settings: Setti
         scores = probabilities(models, [gold[i]["text"] for i in test_rows])
         for i in test_rows:
             additions[i] = set()
-            holds[i] = held_back(ruled[i], judged)
+            holds[i], relabels[i] = apply_verdicts(ruled[i], judged)
         for code, values in scores.items():
             for i, p in zip(test_rows, values):
                 if code in ruled[i]:
@@ -233,9 +251,10 @@ def evaluate(gold: list[dict], ruled: list[dict[str, set[str]]], settings: Setti
     rules_only = [set(ruled[i]) for i in tested]
     variants = {
         "rules": rules_only,
-        "held_back": [r - holds[i] for r, i in zip(rules_only, tested)],
+        "held_back": [(r - holds[i]) | relabels[i] for r, i in zip(rules_only, tested)],
         "combined": [r | additions[i] for r, i in zip(rules_only, tested)],
-        "held_back_combined": [(r - holds[i]) | additions[i] for r, i in zip(rules_only, tested)],
+        "held_back_combined": [(r - holds[i]) | relabels[i] | additions[i]
+                               for r, i in zip(rules_only, tested)],
     }
     result: dict = {"settings": settings.label(), "fraction": fraction, "groups": {},
                     "tested_sentences": len(tested),
@@ -248,7 +267,8 @@ def evaluate(gold: list[dict], ruled: list[dict[str, set[str]]], settings: Setti
             return {c for c in codes if group is None or c.startswith(group + ".")}
 
         added = [within(additions[i]) for i in tested]
-        removed = [within(holds[i] & set(ruled[i])) for i in tested]
+        removed = [within(holds[i]) for i in tested]
+        moved = [within(relabels[i] - set(ruled[i])) for i in tested]
         suggestions = sum(len(a) for a in added)
         correct = sum(len(a & t) for a, t in zip(added, truth))
         row = {name: score(list(zip(predicted, truth)), group)
@@ -257,7 +277,9 @@ def evaluate(gold: list[dict], ruled: list[dict[str, set[str]]], settings: Setti
             "suggestions": suggestions,
             "suggestion_precision": round(correct / suggestions, 3) if suggestions else None,
             "held_back_tags": sum(len(r) for r in removed),
-            "held_back_correct": sum(len(r & t) for r, t in zip(removed, truth))})
+            "held_back_correct": sum(len(r & t) for r, t in zip(removed, truth)),
+            "relabelled_tags": sum(len(m) for m in moved),
+            "relabelled_correct": sum(len(m & t) for m, t in zip(moved, truth))})
         result["groups"][key] = row
     candidates.sort(key=lambda c: -c[0])
     result["best_possible"] = {
@@ -280,9 +302,9 @@ def evaluate(gold: list[dict], ruled: list[dict[str, set[str]]], settings: Setti
     return result
 
 
-VARIANT_TITLES = {"rules": "rules alone", "held_back": "rules + hold-back",
+VARIANT_TITLES = {"rules": "rules alone", "held_back": "rules + verdicts",
                   "combined": "rules + classifier",
-                  "held_back_combined": "rules + hold-back + classifier"}
+                  "held_back_combined": "rules + verdicts + classifier"}
 
 
 def print_result(result: dict, header: str) -> None:
@@ -300,9 +322,10 @@ def print_result(result: dict, header: str) -> None:
     own = micro["suggestion_precision"]
     print(f"classifier suggestions: {micro['suggestions']}, their precision "
           f"{'-' if own is None else f'{own:.3f}'}")
-    print(f"held back (unjudged rule tags whose every rule coders rejected more often than "
-          f"accepted, in the training folds): {micro['held_back_tags']}, of them correct "
-          f"{micro['held_back_correct']}")
+    print(f"rule verdicts (from the training folds' judgements): held back "
+          f"{micro['held_back_tags']} codes on sentences, {micro['held_back_correct']} of them "
+          f"correct; relabelled to {micro['relabelled_tags']} codes the rules missed, "
+          f"{micro['relabelled_correct']} of them correct")
     best = ", ".join(f"top {k.split('_')[1]}: {v:.2f}" for k, v in result["best_possible"].items())
     print(f"precision of the classifier's best-ranked candidates among the "
           f"{result['missed_by_rules']} codes the rules missed (any threshold): {best}")
@@ -315,7 +338,7 @@ def print_result(result: dict, header: str) -> None:
               + ", ".join(f"top {k.split('_')[1]}: group {v['group']:.2f}, code {v['code']:.2f}"
                           for k, v in queue.items() if k.startswith("top_")))
     print("goal (more recall, precision not below min(rules, 0.90)): rules + classifier "
-          + ("MET" if result["goal_met"] else "not met") + "; rules + hold-back + classifier "
+          + ("MET" if result["goal_met"] else "not met") + "; rules + verdicts + classifier "
           + ("MET" if result["goal_met_with_hold_back"] else "not met"))
 
 
@@ -352,6 +375,10 @@ def main() -> None:
                         help="run the comparison of docs/learning.md and print a table")
     parser.add_argument("--curve", action="store_true",
                         help="learning curves and the judged sentences needed (see above)")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="the default comparison with N fold draws (seeds SEED ..."
+                        " SEED+N-1): how much the figures depend on which speeches share a"
+                        " fold")
     parser.add_argument("--test-on", type=Path, nargs="+", default=None, metavar="GOLD",
                         help="train on all the gold files given before (the development"
                         " set) and score on these (a held-out set) instead of folds")
@@ -386,6 +413,9 @@ def main() -> None:
     if args.curve:
         print_curves(gold, ruled, settings, args, codebook.hash, all_codes, header)
         return
+    if args.repeat > 1:
+        print_repeats(gold, ruled, settings, args, codebook, all_codes, header)
+        return
     runs = EXPERIMENTS if args.experiments else [settings]
     results = [evaluate(gold, ruled, s, args.folds, args.seed, codebook.hash, all_codes,
                         heldout=heldout, codebook=codebook) for s in runs]
@@ -398,11 +428,12 @@ def main() -> None:
     print(header)
     hold = first = results[0]["groups"]["micro"]
     print(f"rules alone: P {first['rules']['precision']:.3f} R {first['rules']['recall']:.3f};"
-          f" rules + hold-back: P {hold['held_back']['precision']:.3f}"
+          f" rules + verdicts: P {hold['held_back']['precision']:.3f}"
           f" R {hold['held_back']['recall']:.3f} ({hold['held_back_tags']} held back,"
-          f" {hold['held_back_correct']} of them correct)\n")
+          f" {hold['held_back_correct']} of them correct; {hold['relabelled_tags']} relabelled,"
+          f" {hold['relabelled_correct']} of them correct)\n")
     print("| variant | + classifier P | R | suggestions | their P | best top-10 P "
-          "| + hold-back + classifier P | R | goal (classifier / hold-back + classifier) |")
+          "| + verdicts + classifier P | R | goal (classifier / verdicts + classifier) |")
     print("|---|---|---|---|---|---|---|---|---|")
     for result in results:
         micro = result["groups"]["micro"]
@@ -415,6 +446,34 @@ def main() -> None:
               f"{both['precision']:.3f} | {both['recall']:.3f} | "
               f"{'met' if result['goal_met'] else 'not met'} / "
               f"{'met' if result['goal_met_with_hold_back'] else 'not met'} |")
+
+
+def print_repeats(gold: list[dict], ruled: list[dict[str, set[str]]], settings: Settings,
+                  args: argparse.Namespace, codebook: Codebook, all_codes: frozenset[str],
+                  header: str) -> None:
+    """The comparison over several fold draws: is a gain a property of the method or of
+    which speeches happened to share a fold?"""
+    seeds = list(range(args.seed, args.seed + args.repeat))
+    results = [evaluate(gold, ruled, settings, args.folds, seed, codebook.hash, all_codes)
+               for seed in seeds]
+    if args.json:
+        print(json.dumps({"header": header, "seeds": seeds, "results": results}, indent=2))
+        return
+    print(header.replace(f", seed {args.seed}", f", seeds {seeds[0]}-{seeds[-1]}"))
+    print("| seed | rules P | R | + verdicts P | R | tp | fp | + verdicts + classifier P | R"
+          " | suggestions | goal (verdicts + classifier) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for seed, result in zip(seeds, results):
+        m = result["groups"]["micro"]
+        print(f"| {seed} | {m['rules']['precision']:.3f} | {m['rules']['recall']:.3f} | "
+              f"{m['held_back']['precision']:.3f} | {m['held_back']['recall']:.3f} | "
+              f"{m['held_back']['tp']} | {m['held_back']['fp']} | "
+              f"{m['held_back_combined']['precision']:.3f} | "
+              f"{m['held_back_combined']['recall']:.3f} | {m['suggestions']} | "
+              f"{'met' if result['goal_met_with_hold_back'] else 'not met'} |")
+    met = sum(r["goal_met_with_hold_back"] for r in results)
+    print(f"goal met by rules + verdicts + classifier in {met} of {len(seeds)} fold draws;"
+          f" by rules + classifier in {sum(r['goal_met'] for r in results)}")
 
 
 def print_curves(gold: list[dict], ruled: list[set[str]], settings: Settings,

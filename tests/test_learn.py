@@ -27,9 +27,12 @@ def _gold() -> list[dict]:
 
 
 def record_gold_review(database: Path, gold: list[dict], coder: str = "gold",
-                       only: set[int] | None = None) -> dict[int, int]:
+                       only: set[int] | None = None, relabel: bool = False) -> dict[int, int]:
     """Judge every sentence of the ingested gold document as its hand-coding says (with
-    `only`, just the sentences of those gold records); returns each sentence's gold record."""
+    `only`, just the sentences of those gold records); returns each sentence's gold record.
+    With `relabel`, a wrong rule tag on a sentence with exactly one code the rules missed is
+    relabelled to that code, as a coder moving the tag to the right code would, instead of
+    rejected with the code added."""
     with sqlite3.connect(database) as db:
         document_id, text = db.execute(
             "SELECT d.id, t.text FROM documents d JOIN texts t ON t.document_id = d.id"
@@ -52,13 +55,19 @@ def record_gold_review(database: Path, gold: list[dict], coder: str = "gold",
             tagged = db.execute("SELECT id, code, start, end FROM tags WHERE document_id = ?"
                                 " AND sentence_idx = ? AND source = 'rule'",
                                 (document_id, idx)).fetchall()
+            missed = codes - {row[1] for row in tagged}
+            moved_to = next(iter(missed)) if relabel and len(missed) == 1 else None
             for tag_id, code, tag_start, tag_end in tagged:
+                decision = "accept" if code in codes else "relabel" if moved_to else "reject"
                 db.execute("INSERT INTO judgements (tag_id, document_id, sentence_idx, code,"
-                           " decision, start, end, coder, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                           (tag_id, document_id, idx, code,
-                            "accept" if code in codes else "reject", tag_start, tag_end, coder,
-                            now))
-            for code in codes - {row[1] for row in tagged}:
+                           " decision, new_code, start, end, coder, created_at)"
+                           " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                           (tag_id, document_id, idx, code, decision,
+                            moved_to if decision == "relabel" else None, tag_start, tag_end,
+                            coder, now))
+                if decision == "relabel":
+                    missed = set()
+            for code in missed:
                 db.execute("INSERT INTO judgements (document_id, sentence_idx, code, decision,"
                            " coder, created_at) VALUES (?,?,?,?,?,?)",
                            (document_id, idx, code, "add", coder, now))

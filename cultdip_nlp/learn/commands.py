@@ -10,7 +10,7 @@ from dataclasses import asdict
 
 from ..codebook import load_codebook
 from ..pipeline import new_run, store_path
-from ..selection import doubtful_rules
+from ..rule_verdicts import doubtful_rules
 from ..store import Store
 from .apply import as_tags, suggest
 from .candidates import train_groups
@@ -111,8 +111,7 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     if args.json:
         _print_json({"rules": [{**asdict(q), "precision": round(q.precision, 4)}
                                for q in quality],
-                     "doubtful_rules": [{"rule": r, "accepted": a, "rejected": n}
-                                        for r, a, n in doubtful],
+                     "doubtful_rules": [asdict(v) for v in doubtful],
                      "uncovered_phrases": phrases})
         return 0
     print(f"{'rule':45} {'judged':>6} {'P':>6}  (worst first)")
@@ -121,9 +120,13 @@ def cmd_feedback(args: argparse.Namespace) -> int:
         for example in q.rejected_examples[:2]:
             print(f"    rejected: {example[:110]}")
     print(f"{len(doubtful)} doubtful rules (rejected or relabelled more often than accepted):"
-          " `cultdip matrix --hold-back-doubtful-rules` leaves out their unjudged tags")
-    for rule, accepted, rejected in doubtful:
-        print(f"    {rule}: {accepted} accepted, {rejected} rejected")
+          " `cultdip matrix --apply-rule-verdicts` holds back their unjudged tags, or counts"
+          " them under the code coders relabel them to")
+    for v in doubtful:
+        relabels = ", ".join(f"{code} {n}" for code, n in sorted(v.relabelled.items()))
+        print(f"    {v.rule}: {v.accepted} accepted, {v.rejected} rejected"
+              + (f", relabelled to {relabels}" if relabels else "")
+              + (f" -> counted as {v.relabel_to}" if v.relabel_to else " -> held back"))
     for code, ranked in phrases.items():
         print(f"{code}: phrases in accepted suggestions no rule covers: "
               + ", ".join(f"{g} ({c})" for g, c in ranked))
