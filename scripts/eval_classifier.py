@@ -417,8 +417,11 @@ def main() -> None:
         print_repeats(gold, ruled, settings, args, codebook, all_codes, header)
         return
     runs = EXPERIMENTS if args.experiments else [settings]
+    # the review-candidate ranking does not depend on thresholds: measured once, with the
+    # first (default) settings
     results = [evaluate(gold, ruled, s, args.folds, args.seed, codebook.hash, all_codes,
-                        heldout=heldout, codebook=codebook) for s in runs]
+                        heldout=heldout, codebook=codebook if n == 0 else None)
+               for n, s in enumerate(runs)]
     if args.json:
         print(json.dumps({"header": header, "results": results}, indent=2))
         return
