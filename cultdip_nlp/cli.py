@@ -79,12 +79,20 @@ def add_matrix_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--case", choices=["document", "about"], default="document",
                         help="case axis: the document's country, or the countries each "
                              "sentence is about (case attribution)")
-    parser.add_argument("--source", action="append", choices=["rule", "topic", "classifier"],
-                        help="tag source; repeat for several (default: rule)")
+    parser.add_argument("--source", action="append",
+                        choices=["rule", "topic", "classifier", "candidate"],
+                        help="tag source; repeat for several (default: rule); candidate ="
+                             " review candidates (with --validated-only: the accepted ones)")
     parser.add_argument("--validated-only", action="store_true",
                         help="only tags accepted (or relabelled) in review")
     parser.add_argument("--exclude-rejected", action="store_true",
                         help="every tag except those rejected in review")
+    parser.add_argument("--apply-rule-verdicts", action="store_true",
+                        help="judged tags follow their judgement (as --exclude-rejected);"
+                             " unjudged tags of rules coders rejected or relabelled more often"
+                             " than they accepted are held back, or counted under the code"
+                             " coders relabel them to (docs/learning.md); the tags stay in"
+                             " the store")
     parser.add_argument("--adjudicator", default="adjudicator",
                         help="coder whose latest decision overrides the others")
     parser.add_argument("--years", default=None, help="e.g. 1992-2024 (inclusive)")

@@ -172,7 +172,8 @@ def _matrix_from_parquet(args: argparse.Namespace, codebook: Codebook) -> int:
     """`cultdip matrix --from-parquet DIR`: counts from a Dask run's Parquet, no store."""
     folder = args.from_parquet
     if args.value not in (None, "count") or args.case != "document" or any(
-            (args.source, args.validated_only, args.exclude_rejected, args.years,
+            (args.source, args.validated_only, args.exclude_rejected,
+             args.apply_rule_verdicts, args.years,
              args.doc_type, args.language, args.codes, args.cases)):
         print("cultdip matrix: --from-parquet gives tag counts per document country "
               "(--value count) without filters; use the store for the others",
@@ -241,6 +242,7 @@ def matrix_options(args: argparse.Namespace, codebook: Codebook) -> "MatrixOptio
     selection = Selection(
         case=args.case, sources=tuple(args.source or ["rule"]),
         validated_only=args.validated_only, exclude_rejected=args.exclude_rejected,
+        apply_rule_verdicts=args.apply_rule_verdicts,
         adjudicator=args.adjudicator, year_from=year_from, year_to=year_to,
         doc_types=tuple(args.doc_type or ()), languages=tuple(args.language or ()),
         codes=tuple(codes), cases=tuple(cases), codebook_hash=codebook.hash)

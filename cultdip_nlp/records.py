@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Literal
 
-TagSource = Literal["rule", "topic", "classifier", "human"]
+TagSource = Literal["rule", "topic", "classifier", "candidate", "human"]
 
 
 def make_tag_id(document_id: str, start: int, end: int, code: str) -> str:

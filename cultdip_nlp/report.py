@@ -126,6 +126,7 @@ def render(connection: sqlite3.Connection, codebook: Codebook, options: MatrixOp
              f" tag sources: {', '.join(selection.sources)};"
              f" {'validated tags only; ' if selection.validated_only else ''}"
              f"{'rejected tags excluded; ' if selection.exclude_rejected else ''}"
+             f"{'rule verdicts applied to unjudged tags; ' if selection.apply_rule_verdicts else ''}"
              f"codebook {html.escape(codebook.name)} {html.escape(str(codebook.version))}.</p>",
              "<h2>Corpus</h2>", _dl(summary),
              "<h2>Validation status</h2>", _dl(validation)]

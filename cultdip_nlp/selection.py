@@ -21,7 +21,9 @@ import pandas as pd
 
 UNKNOWN_CASE = "(unknown)"
 CASE_AXES = ("document", "about")
-SOURCES = ("rule", "topic", "classifier")
+# "candidate": sentences the classifier proposes for review (learn/candidates.py); counted
+# only when selected, and then usually with validated_only (the accepted ones).
+SOURCES = ("rule", "topic", "classifier", "candidate")
 DEFAULT_ADJUDICATOR = "adjudicator"
 
 
@@ -31,13 +33,17 @@ class Selection:
 
     ``validated_only`` keeps tags whose status (see :func:`tag_statuses`) is accepted or
     relabelled (counted under the new code); ``exclude_rejected`` keeps every tag except the
-    rejected ones, relabels applied. Year bounds are inclusive.
+    rejected ones, relabels applied. ``apply_rule_verdicts`` does the same for judged tags and
+    carries the judgements' verdict on a doubtful rule over to its unjudged tags: held back,
+    or counted under the code coders relabel the rule's tags to
+    (:mod:`cultdip_nlp.rule_verdicts`). Year bounds are inclusive.
     """
 
     case: str = "document"
     sources: tuple[str, ...] = ("rule",)
     validated_only: bool = False
     exclude_rejected: bool = False
+    apply_rule_verdicts: bool = False
     adjudicator: str = DEFAULT_ADJUDICATOR
     year_from: int | None = None
     year_to: int | None = None
@@ -95,6 +101,18 @@ def tag_statuses(connection: sqlite3.Connection,
     return pd.DataFrame(rows, columns=columns)
 
 
+def fill_tag_status(connection: sqlite3.Connection, adjudicator: str, fill: bool = True
+                    ) -> None:
+    """(Re)create ``temp.tag_status`` (tag_id, status, new_code); filled when `fill`."""
+    connection.execute("DROP TABLE IF EXISTS temp.tag_status")
+    connection.execute("CREATE TEMP TABLE tag_status"
+                       " (tag_id TEXT PRIMARY KEY, status TEXT, new_code TEXT)")
+    if fill:
+        statuses = tag_statuses(connection, adjudicator)
+        connection.executemany("INSERT INTO temp.tag_status VALUES (?,?,?)",
+                               statuses.itertuples(index=False, name=None))
+
+
 def _document_filter(selection: Selection) -> tuple[str, list[object]]:
     clauses, params = ["d.status = 'ok'"], []
     if selection.year_from is not None:
@@ -121,14 +139,19 @@ def _case_filter(selection: Selection, column: str) -> tuple[str, list[object]]:
 def prepare(connection: sqlite3.Connection, selection: Selection) -> None:
     """(Re)build ``temp.selected_tags`` and ``temp.selected_totals`` for the selection."""
     documents_where, document_params = _document_filter(selection)
-    connection.execute("DROP TABLE IF EXISTS temp.tag_status")
-    connection.execute("CREATE TEMP TABLE tag_status"
-                       " (tag_id TEXT PRIMARY KEY, status TEXT, new_code TEXT)")
-    if selection.validated_only or selection.exclude_rejected:
-        statuses = tag_statuses(connection, selection.adjudicator)
-        connection.executemany("INSERT INTO temp.tag_status VALUES (?,?,?)",
-                               statuses.itertuples(index=False, name=None))
-    code_expression = "CASE WHEN s.status = 'relabel' THEN s.new_code ELSE t.code END"
+    fill_tag_status(connection, selection.adjudicator, selection.validated_only
+                    or selection.exclude_rejected or selection.apply_rule_verdicts)
+    connection.execute("DROP TABLE IF EXISTS temp.rule_verdicts")
+    connection.execute("CREATE TEMP TABLE rule_verdicts (rule TEXT PRIMARY KEY, new_code TEXT)")
+    if selection.apply_rule_verdicts:
+        from .rule_verdicts import rule_verdicts
+
+        connection.executemany("INSERT INTO temp.rule_verdicts VALUES (?,?)",
+                               [(v.rule, v.relabel_to) for v in rule_verdicts(connection)])
+    # A tag's own judgement first (relabel), then its rule's verdict (v: only on unjudged
+    # rule tags whose every rule tag of that code on the sentence is by a doubtful rule).
+    code_expression = ("CASE WHEN s.status = 'relabel' THEN s.new_code"
+                       " WHEN v.new_code IS NOT NULL THEN v.new_code ELSE t.code END")
     tag_where = [documents_where,
                  f"t.source IN ({','.join('?' for _ in selection.sources)})"]
     tag_params: list[object] = [*document_params, *selection.sources]
@@ -138,8 +161,10 @@ def prepare(connection: sqlite3.Connection, selection: Selection) -> None:
         tag_params.append(selection.codebook_hash)
     if selection.validated_only:
         tag_where.append("s.status IN ('accept', 'relabel')")
-    elif selection.exclude_rejected:
+    elif selection.exclude_rejected or selection.apply_rule_verdicts:
         tag_where.append("COALESCE(s.status, 'unreviewed') != 'reject'")
+    if selection.apply_rule_verdicts:
+        tag_where.append("(v.rule IS NULL OR v.new_code IS NOT NULL)")  # held back
     if selection.codes:
         tag_where.append(f"{code_expression} IN ({','.join('?' for _ in selection.codes)})")
         tag_params.extend(selection.codes)
@@ -148,6 +173,11 @@ def prepare(connection: sqlite3.Connection, selection: Selection) -> None:
         " t.score, t.source, d.year, d.country"
         " FROM tags t JOIN documents d ON d.id = t.document_id"
         " LEFT JOIN temp.tag_status s ON s.tag_id = t.id"
+        " LEFT JOIN temp.rule_verdicts v ON v.rule = t.rule AND t.source = 'rule'"
+        " AND s.status IS NULL AND NOT EXISTS (SELECT 1 FROM tags u"
+        " WHERE u.document_id = t.document_id AND u.sentence_idx = t.sentence_idx"
+        " AND u.code = t.code AND u.source = 'rule'"
+        " AND u.rule NOT IN (SELECT rule FROM temp.rule_verdicts))"
         f" WHERE {' AND '.join(tag_where)}"
     )
     connection.execute("DROP TABLE IF EXISTS temp.selected_tags")

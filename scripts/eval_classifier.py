@@ -41,11 +41,13 @@ from pathlib import Path
 from sklearn.model_selection import GroupKFold
 
 from cultdip_nlp.analysis import Analyser
-from cultdip_nlp.codebook import load_codebook
+from cultdip_nlp.codebook import Codebook, load_codebook
+from cultdip_nlp.learn.candidates import CodeGuesser, train_groups
 from cultdip_nlp.learn.classifier import (FEATURE_SETS, GROUPS, MODELS, THRESHOLD_SCOPES,
                                           probabilities, train)
 from cultdip_nlp.learn.examples import LabelledSentence
 from cultdip_nlp.records import Page
+from cultdip_nlp.rule_verdicts import verdict
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = [ROOT / "docs/gold/gold.jsonl", ROOT / "docs/gold/purposive/purposive.jsonl"]
@@ -89,9 +91,50 @@ def load_gold(paths: list[Path]) -> list[dict]:
     return gold
 
 
-def rule_codes(analyser: Analyser, text: str) -> set[str]:
+def rule_tags(analyser: Analyser, text: str) -> dict[str, set[str]]:
+    """The codes the rules tag on a sentence, each with the rules (pattern ids) that made it."""
     _, _, tags, _ = analyser.analyse("eval", text, [Page(1, 0, len(text))], "en")
-    return {t.code for t in tags}
+    result: dict[str, set[str]] = {}
+    for tag in tags:
+        result.setdefault(tag.code, set()).add(tag.rule)
+    return result
+
+
+def rule_judgements(gold: list[dict], rules: list[dict[str, set[str]]], indices: list[int]
+                    ) -> dict[str, tuple[int, int, Counter[str]]]:
+    """(accepted, rejected, relabelled to each code) per rule over the training sentences:
+    what a review of their rule tags would record, the hand-coding standing in for the coder.
+    A wrong rule tag on a sentence with exactly one code the rules missed counts as relabelled
+    to that code (the coder moves the tag to the right code); otherwise as rejected."""
+    counts: dict[str, tuple[list[int], Counter[str]]] = {}
+    for i in indices:
+        truth = set(gold[i]["codes"])
+        missed = truth - set(rules[i])
+        for code, made_by in rules[i].items():
+            for rule in made_by:
+                entry = counts.setdefault(rule, ([0, 0], Counter()))
+                if code in truth:
+                    entry[0][0] += 1
+                elif len(missed) == 1:
+                    entry[1][next(iter(missed))] += 1
+                else:
+                    entry[0][1] += 1
+    return {rule: (a, r, relabels) for rule, ([a, r], relabels) in counts.items()}
+
+
+def apply_verdicts(rules: dict[str, set[str]],
+                   judged: dict[str, tuple[int, int, Counter[str]]]
+                   ) -> tuple[set[str], set[str]]:
+    """(codes held back, codes added by relabelling) on an unjudged sentence: a code whose
+    every rule is doubtful is held back, and counted under the code a rule's verdict relabels
+    it to (cultdip_nlp.rule_verdicts, as `cultdip matrix --apply-rule-verdicts` applies it)."""
+    held, added = set(), set()
+    for code, made_by in rules.items():
+        verdicts = [verdict(*judged.get(rule, (0, 0, Counter()))) for rule in made_by]
+        if all(doubtful for doubtful, _ in verdicts):
+            held.add(code)
+            added.update(new for _, new in verdicts if new)
+    return held, added
 
 
 def score(pairs: list[tuple[set[str], set[str]]], group: str | None = None) -> dict[str, float]:
@@ -131,19 +174,57 @@ def training_sentences(gold: list[dict], ruled: list[set[str]], indices: list[in
     return result
 
 
-def evaluate(gold: list[dict], ruled: list[set[str]], settings: Settings, folds: int,
-             seed: int, codebook_hash: str, all_codes: frozenset[str],
-             fraction: float = 1.0) -> dict:
-    """Cross-validated rules vs rules + classifier; `fraction` trains each fold on a seeded
-    share of its training documents (for the learning curve)."""
-    combined: list[set[str]] = [set(r) for r in ruled]
-    candidates: list[tuple[float, bool, str]] = []  # (probability, correct, group) rule-missed
+def splits(gold: list[dict], folds: int, seed: int, heldout: int = 0
+           ) -> list[tuple[list[int], list[int]]]:
+    """Training and test rows: folds by document over the development gold, or (with
+    `heldout` > 0, the last `heldout` records) one split: all development gold to train,
+    the held-out gold to test."""
+    if heldout:
+        return [(list(range(len(gold) - heldout)), list(range(len(gold) - heldout, len(gold))))]
     splitter = GroupKFold(n_splits=folds, shuffle=True, random_state=seed)
-    for fold, (train_rows, test_rows) in enumerate(
-            splitter.split(gold, groups=[g["source"] for g in gold])):
-        rows = [int(i) for i in train_rows]
+    return [([int(i) for i in a], [int(i) for i in b])
+            for a, b in splitter.split(gold, groups=[g["source"] for g in gold])]
+
+
+def review_queue(gold: list[dict], ruled: list[dict[str, set[str]]],
+                 training: list[LabelledSentence], models: dict, test_rows: list[int],
+                 codebook: Codebook, seed: int) -> list[tuple[float, bool, bool, str]]:
+    """The `review sample --strategy candidates` ranking on the test sentences: per code
+    group, the group model's probability for each sentence without a rule tag of the group,
+    whether the gold gives it a code of the group, and whether the guessed code is right."""
+    group_models, _ = train_groups(training, seed=seed)
+    guesser = CodeGuesser(codebook, models)
+    texts = [gold[i]["text"] for i in test_rows]
+    scores = probabilities(group_models, texts)
+    result = []
+    for group, values in scores.items():
+        eligible = [(k, i) for k, i in enumerate(test_rows)
+                    if not any(c.startswith(group + ".") for c in ruled[i])]
+        guesses = guesser.guess(group, [texts[k] for k, _ in eligible])
+        for (k, i), code in zip(eligible, guesses):
+            codes = set(gold[i]["codes"])
+            result.append((float(values[k]), any(c.startswith(group + ".") for c in codes),
+                           code in codes, group))
+    return result
+
+
+def evaluate(gold: list[dict], ruled: list[dict[str, set[str]]], settings: Settings,
+             folds: int, seed: int, codebook_hash: str, all_codes: frozenset[str],
+             fraction: float = 1.0, heldout: int = 0, codebook: Codebook | None = None
+             ) -> dict:
+    """Rules alone, rules + hold-back of doubtful rules, rules + classifier, and rules +
+    hold-back + classifier, each scored on sentences no part of it was trained or judged on.
+    `fraction` trains each fold on a seeded share of its training documents (learning curve).
+    """
+    additions: dict[int, set[str]] = {}
+    holds: dict[int, set[str]] = {}
+    relabels: dict[int, set[str]] = {}
+    candidates: list[tuple[float, bool, str]] = []  # (probability, correct, group) rule-missed
+    queue: list[tuple[float, bool, bool, str]] = []  # review candidates: (p, group ok, code ok)
+    for fold, (rows, test_rows) in enumerate(splits(gold, folds, seed, heldout)):
         if fraction < 1.0:
             rows = sorted(random.Random(seed + fold).sample(rows, int(fraction * len(rows))))
+        judged = rule_judgements(gold, ruled, rows)
         training = training_sentences(gold, ruled, rows, all_codes, settings, seed + fold)
         codes = sorted({c for s in training for c in s.positives})
         models, card = train(training, codes, codebook_hash, seed=seed,
@@ -152,57 +233,113 @@ def evaluate(gold: list[dict], ruled: list[set[str]], settings: Settings, folds:
                              min_support=settings.min_support, features=settings.features,
                              model=settings.model)
         thresholds = card.parameters["thresholds"]
+        if codebook is not None:
+            queue.extend(review_queue(gold, ruled, training, models, test_rows, codebook, seed))
         scores = probabilities(models, [gold[i]["text"] for i in test_rows])
+        for i in test_rows:
+            additions[i] = set()
+            holds[i], relabels[i] = apply_verdicts(ruled[i], judged)
         for code, values in scores.items():
-            for i, p in zip(map(int, test_rows), values):
+            for i, p in zip(test_rows, values):
                 if code in ruled[i]:
                     continue
                 candidates.append((float(p), code in gold[i]["codes"], code.split(".")[0]))
                 if p >= thresholds[code]:  # type: ignore[index]
-                    combined[i].add(code)
-    truth = [set(g["codes"]) for g in gold]
-    rules_pairs = list(zip(ruled, truth))
-    combined_pairs = list(zip(combined, truth))
-    result: dict = {"settings": settings.label(), "fraction": fraction, "groups": {}}
+                    additions[i].add(code)
+    tested = sorted(additions)
+    truth = [set(gold[i]["codes"]) for i in tested]
+    rules_only = [set(ruled[i]) for i in tested]
+    variants = {
+        "rules": rules_only,
+        "held_back": [(r - holds[i]) | relabels[i] for r, i in zip(rules_only, tested)],
+        "combined": [r | additions[i] for r, i in zip(rules_only, tested)],
+        "held_back_combined": [(r - holds[i]) | relabels[i] | additions[i]
+                               for r, i in zip(rules_only, tested)],
+    }
+    result: dict = {"settings": settings.label(), "fraction": fraction, "groups": {},
+                    "tested_sentences": len(tested),
+                    "mode": "trained on development gold, tested on held-out gold" if heldout
+                    else f"{folds}-fold by document"}
     for group in (None, *GROUPS):
         key = group or "micro"
-        added = [(c - r) for c, r in zip(combined, ruled)]
-        if group:
-            added = [{c for c in a if c.startswith(group + ".")} for a in added]
+
+        def within(codes: set[str]) -> set[str]:
+            return {c for c in codes if group is None or c.startswith(group + ".")}
+
+        added = [within(additions[i]) for i in tested]
+        removed = [within(holds[i]) for i in tested]
+        moved = [within(relabels[i] - set(ruled[i])) for i in tested]
         suggestions = sum(len(a) for a in added)
         correct = sum(len(a & t) for a, t in zip(added, truth))
-        result["groups"][key] = {
-            "rules": score(rules_pairs, group), "combined": score(combined_pairs, group),
+        row = {name: score(list(zip(predicted, truth)), group)
+               for name, predicted in variants.items()}
+        row.update({
             "suggestions": suggestions,
-            "suggestion_precision": round(correct / suggestions, 3) if suggestions else None}
+            "suggestion_precision": round(correct / suggestions, 3) if suggestions else None,
+            "held_back_tags": sum(len(r) for r in removed),
+            "held_back_correct": sum(len(r & t) for r, t in zip(removed, truth)),
+            "relabelled_tags": sum(len(m) for m in moved),
+            "relabelled_correct": sum(len(m & t) for m, t in zip(moved, truth))})
+        result["groups"][key] = row
     candidates.sort(key=lambda c: -c[0])
     result["best_possible"] = {
         f"top_{k}": round(sum(c[1] for c in candidates[:k]) / k, 3)
         for k in (5, 10, 20) if len(candidates) >= k}
-    result["missed_by_rules"] = sum(len(t - r) for t, r in zip(truth, ruled))
+    result["missed_by_rules"] = sum(len(t - r) for t, r in zip(truth, rules_only))
+    queue.sort(key=lambda q: -q[0])
+    result["candidate_queue"] = {
+        "pairs": len(queue), "with_a_code_of_the_group": sum(q[1] for q in queue),
+        **{f"top_{k}": {"group": round(sum(q[1] for q in queue[:k]) / k, 3),
+                        "code": round(sum(q[2] for q in queue[:k]) / k, 3)}
+           for k in (10, 20, 50) if len(queue) >= k}}
     micro = result["groups"]["micro"]
     floor = min(micro["rules"]["precision"], GOAL_PRECISION)
     result["goal_met"] = bool(micro["combined"]["recall"] > micro["rules"]["recall"]
                               and micro["combined"]["precision"] >= floor)
+    result["goal_met_with_hold_back"] = bool(
+        micro["held_back_combined"]["recall"] > micro["rules"]["recall"]
+        and micro["held_back_combined"]["precision"] >= floor)
     return result
+
+
+VARIANT_TITLES = {"rules": "rules alone", "held_back": "rules + verdicts",
+                  "combined": "rules + classifier",
+                  "held_back_combined": "rules + verdicts + classifier"}
 
 
 def print_result(result: dict, header: str) -> None:
     print(header)
-    print(f"settings: {result['settings']}")
-    print(f"{'':14} {'rules alone':>20}   {'rules + classifier':>20}   suggestions")
-    print(f"{'':14} {'P':>6} {'R':>6} {'F1':>6}   {'P':>6} {'R':>6} {'F1':>6}   {'n':>5} {'P':>6}")
-    for key, row in result["groups"].items():
-        a, b = row["rules"], row["combined"]
-        own = "-" if row["suggestion_precision"] is None else f"{row['suggestion_precision']:.3f}"
-        print(f"{key:14} {a['precision']:6.3f} {a['recall']:6.3f} {a['f1']:6.3f}   "
-              f"{b['precision']:6.3f} {b['recall']:6.3f} {b['f1']:6.3f}   "
-              f"{row['suggestions']:5} {own:>6}")
+    print(f"settings: {result['settings']} ({result['mode']}, "
+          f"{result['tested_sentences']} sentences scored)")
+    print(f"{'variant':32} {'group':10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} "
+          f"{'fn':>4}")
+    for variant, title in VARIANT_TITLES.items():
+        for key, row in result["groups"].items():
+            m = row[variant]
+            print(f"{title if key == 'micro' else '':32} {key:10} {m['precision']:6.3f} "
+                  f"{m['recall']:6.3f} {m['f1']:6.3f} {m['tp']:4} {m['fp']:4} {m['fn']:4}")
+    micro = result["groups"]["micro"]
+    own = micro["suggestion_precision"]
+    print(f"classifier suggestions: {micro['suggestions']}, their precision "
+          f"{'-' if own is None else f'{own:.3f}'}")
+    print(f"rule verdicts (from the training folds' judgements): held back "
+          f"{micro['held_back_tags']} codes on sentences, {micro['held_back_correct']} of them "
+          f"correct; relabelled to {micro['relabelled_tags']} codes the rules missed, "
+          f"{micro['relabelled_correct']} of them correct")
     best = ", ".join(f"top {k.split('_')[1]}: {v:.2f}" for k, v in result["best_possible"].items())
     print(f"precision of the classifier's best-ranked candidates among the "
           f"{result['missed_by_rules']} codes the rules missed (any threshold): {best}")
-    print("goal (more recall, precision not below min(rules, 0.90)): "
-          + ("MET" if result["goal_met"] else "not met"))
+    queue = result.get("candidate_queue")
+    if queue:
+        print(f"review candidates (`review sample --strategy candidates`): {queue['pairs']}"
+              f" (sentence, group) pairs without a rule tag of the group, "
+              f"{queue['with_a_code_of_the_group']} of them with a code of the group (base rate "
+              f"{queue['with_a_code_of_the_group'] / max(queue['pairs'], 1):.3f}); "
+              + ", ".join(f"top {k.split('_')[1]}: group {v['group']:.2f}, code {v['code']:.2f}"
+                          for k, v in queue.items() if k.startswith("top_")))
+    print("goal (more recall, precision not below min(rules, 0.90)): rules + classifier "
+          + ("MET" if result["goal_met"] else "not met") + "; rules + verdicts + classifier "
+          + ("MET" if result["goal_met_with_hold_back"] else "not met"))
 
 
 EXPERIMENTS = [
@@ -238,6 +375,13 @@ def main() -> None:
                         help="run the comparison of docs/learning.md and print a table")
     parser.add_argument("--curve", action="store_true",
                         help="learning curves and the judged sentences needed (see above)")
+    parser.add_argument("--repeat", type=int, default=1, metavar="N",
+                        help="the default comparison with N fold draws (seeds SEED ..."
+                        " SEED+N-1): how much the figures depend on which speeches share a"
+                        " fold")
+    parser.add_argument("--test-on", type=Path, nargs="+", default=None, metavar="GOLD",
+                        help="train on all the gold files given before (the development"
+                        " set) and score on these (a held-out set) instead of folds")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     paths = args.gold or args.gold_option or DEFAULT_GOLD
@@ -247,20 +391,37 @@ def main() -> None:
     gold = load_gold(paths)
     codebook = load_codebook()
     analyser = Analyser(codebook)
-    ruled = [rule_codes(analyser, item["text"]) for item in gold]
+    heldout = 0
+    if args.test_on:
+        for path in args.test_on:
+            if not path.is_file():
+                sys.exit(f"{path}: no such gold file")
+        tested = load_gold(args.test_on)
+        heldout = len(tested)
+        gold = gold + tested
+    ruled = [rule_tags(analyser, item["text"]) for item in gold]
     all_codes = frozenset(codebook.code_ids)
-    header = (f"gold: {', '.join(str(p) for p in paths)} ({len(gold)} sentences, "
-              f"{sum(len(g['codes']) for g in gold)} code assignments, "
-              f"{len({g['source'] for g in gold})} documents), {args.folds}-fold by document, "
-              f"seed {args.seed}")
+    development = gold[:len(gold) - heldout]
+    header = (f"gold: {', '.join(str(p) for p in paths)} ({len(development)} sentences, "
+              f"{sum(len(g['codes']) for g in development)} code assignments, "
+              f"{len({g['source'] for g in development})} documents), "
+              + (f"tested on {', '.join(str(p) for p in args.test_on)} ({heldout} sentences,"
+                 f" {sum(len(g['codes']) for g in gold[len(development):])} code assignments)"
+                 if heldout else f"{args.folds}-fold by document") + f", seed {args.seed}")
     settings = Settings(args.training, args.weak_negatives, args.threshold_scope,
                         args.target_precision, args.min_support, args.features, args.model)
     if args.curve:
         print_curves(gold, ruled, settings, args, codebook.hash, all_codes, header)
         return
+    if args.repeat > 1:
+        print_repeats(gold, ruled, settings, args, codebook, all_codes, header)
+        return
     runs = EXPERIMENTS if args.experiments else [settings]
-    results = [evaluate(gold, ruled, s, args.folds, args.seed, codebook.hash, all_codes)
-               for s in runs]
+    # the review-candidate ranking does not depend on thresholds: measured once, with the
+    # first (default) settings
+    results = [evaluate(gold, ruled, s, args.folds, args.seed, codebook.hash, all_codes,
+                        heldout=heldout, codebook=codebook if n == 0 else None)
+               for n, s in enumerate(runs)]
     if args.json:
         print(json.dumps({"header": header, "results": results}, indent=2))
         return
@@ -268,18 +429,54 @@ def main() -> None:
         print_result(results[0], header)
         return
     print(header)
-    first = results[0]["groups"]["micro"]["rules"]
-    print(f"rules alone: P {first['precision']:.3f} R {first['recall']:.3f}\n")
-    print("| variant | P | R | suggestions | their P | best top-10 P | goal |")
-    print("|---|---|---|---|---|---|---|")
+    hold = first = results[0]["groups"]["micro"]
+    print(f"rules alone: P {first['rules']['precision']:.3f} R {first['rules']['recall']:.3f};"
+          f" rules + verdicts: P {hold['held_back']['precision']:.3f}"
+          f" R {hold['held_back']['recall']:.3f} ({hold['held_back_tags']} held back,"
+          f" {hold['held_back_correct']} of them correct; {hold['relabelled_tags']} relabelled,"
+          f" {hold['relabelled_correct']} of them correct)\n")
+    print("| variant | + classifier P | R | suggestions | their P | best top-10 P "
+          "| + verdicts + classifier P | R | goal (classifier / verdicts + classifier) |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for result in results:
         micro = result["groups"]["micro"]
         own = micro["suggestion_precision"]
+        both = micro["held_back_combined"]
         print(f"| {result['settings']} | {micro['combined']['precision']:.3f} | "
               f"{micro['combined']['recall']:.3f} | {micro['suggestions']} | "
               f"{'-' if own is None else f'{own:.2f}'} | "
               f"{result['best_possible'].get('top_10', float('nan')):.2f} | "
-              f"{'met' if result['goal_met'] else 'not met'} |")
+              f"{both['precision']:.3f} | {both['recall']:.3f} | "
+              f"{'met' if result['goal_met'] else 'not met'} / "
+              f"{'met' if result['goal_met_with_hold_back'] else 'not met'} |")
+
+
+def print_repeats(gold: list[dict], ruled: list[dict[str, set[str]]], settings: Settings,
+                  args: argparse.Namespace, codebook: Codebook, all_codes: frozenset[str],
+                  header: str) -> None:
+    """The comparison over several fold draws: is a gain a property of the method or of
+    which speeches happened to share a fold?"""
+    seeds = list(range(args.seed, args.seed + args.repeat))
+    results = [evaluate(gold, ruled, settings, args.folds, seed, codebook.hash, all_codes)
+               for seed in seeds]
+    if args.json:
+        print(json.dumps({"header": header, "seeds": seeds, "results": results}, indent=2))
+        return
+    print(header.replace(f", seed {args.seed}", f", seeds {seeds[0]}-{seeds[-1]}"))
+    print("| seed | rules P | R | + verdicts P | R | tp | fp | + verdicts + classifier P | R"
+          " | suggestions | goal (verdicts + classifier) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for seed, result in zip(seeds, results):
+        m = result["groups"]["micro"]
+        print(f"| {seed} | {m['rules']['precision']:.3f} | {m['rules']['recall']:.3f} | "
+              f"{m['held_back']['precision']:.3f} | {m['held_back']['recall']:.3f} | "
+              f"{m['held_back']['tp']} | {m['held_back']['fp']} | "
+              f"{m['held_back_combined']['precision']:.3f} | "
+              f"{m['held_back_combined']['recall']:.3f} | {m['suggestions']} | "
+              f"{'met' if result['goal_met_with_hold_back'] else 'not met'} |")
+    met = sum(r["goal_met_with_hold_back"] for r in results)
+    print(f"goal met by rules + verdicts + classifier in {met} of {len(seeds)} fold draws;"
+          f" by rules + classifier in {sum(r['goal_met'] for r in results)}")
 
 
 def print_curves(gold: list[dict], ruled: list[set[str]], settings: Settings,

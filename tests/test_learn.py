@@ -26,8 +26,13 @@ def _gold() -> list[dict]:
     return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
 
 
-def record_gold_review(database: Path, gold: list[dict], coder: str = "gold") -> None:
-    """Judge every sentence of the ingested gold document as its hand-coding says."""
+def record_gold_review(database: Path, gold: list[dict], coder: str = "gold",
+                       only: set[int] | None = None, relabel: bool = False) -> dict[int, int]:
+    """Judge every sentence of the ingested gold document as its hand-coding says (with
+    `only`, just the sentences of those gold records); returns each sentence's gold record.
+    With `relabel`, a wrong rule tag on a sentence with exactly one code the rules missed is
+    relabelled to that code, as a coder moving the tag to the right code would, instead of
+    rejected with the code added."""
     with sqlite3.connect(database) as db:
         document_id, text = db.execute(
             "SELECT d.id, t.text FROM documents d JOIN texts t ON t.document_id = d.id"
@@ -38,23 +43,35 @@ def record_gold_review(database: Path, gold: list[dict], coder: str = "gold") ->
             offset += len(paragraph) + 2
         assert len(starts) == len(gold)
         now = time.time()
+        records: dict[int, int] = {}
         for idx, start in db.execute(
-                "SELECT idx, start FROM sentences WHERE document_id = ?", (document_id,)):
-            item = gold[max(i for i, s in enumerate(starts) if s <= start)]
+                "SELECT idx, start FROM sentences WHERE document_id = ?",
+                (document_id,)).fetchall():
+            records[idx] = max(i for i, s in enumerate(starts) if s <= start)
+            if only is not None and records[idx] not in only:
+                continue
+            item = gold[records[idx]]
             codes = set(item["codes"])
             tagged = db.execute("SELECT id, code, start, end FROM tags WHERE document_id = ?"
                                 " AND sentence_idx = ? AND source = 'rule'",
                                 (document_id, idx)).fetchall()
+            missed = codes - {row[1] for row in tagged}
+            moved_to = next(iter(missed)) if relabel and len(missed) == 1 else None
             for tag_id, code, tag_start, tag_end in tagged:
+                decision = "accept" if code in codes else "relabel" if moved_to else "reject"
                 db.execute("INSERT INTO judgements (tag_id, document_id, sentence_idx, code,"
-                           " decision, start, end, coder, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                           (tag_id, document_id, idx, code,
-                            "accept" if code in codes else "reject", tag_start, tag_end, coder,
-                            now))
-            for code in codes - {row[1] for row in tagged}:
+                           " decision, new_code, start, end, coder, created_at)"
+                           " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                           (tag_id, document_id, idx, code, decision,
+                            moved_to if decision == "relabel" else None, tag_start, tag_end,
+                            coder, now))
+                if decision == "relabel":
+                    missed = set()
+            for code in missed:
                 db.execute("INSERT INTO judgements (document_id, sentence_idx, code, decision,"
                            " coder, created_at) VALUES (?,?,?,?,?,?)",
                            (document_id, idx, code, "add", coder, now))
+    return records
 
 
 @pytest.fixture(scope="module")

@@ -149,6 +149,9 @@ class ModelCard:
     learning_curve: list[dict[str, float]] = field(default_factory=list)
     judgements_needed: dict[str, object] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
+    # per code group: judged sentences with and without a code of the group, behind the
+    # group models that find review candidates (learn/candidates.py)
+    group_models: dict[str, dict] = field(default_factory=dict)
 
 
 def training_hash(sentences: Sequence[LabelledSentence]) -> str:
@@ -366,10 +369,16 @@ def judgements_needed(curve: list[dict[str, float]], level: float, measure: str 
     return result
 
 
-def save(models: dict[str, Pipeline], card: ModelCard, directory: Path) -> Path:
+GROUP_MODELS_FILE = "groups.joblib"
+
+
+def save(models: dict[str, Pipeline], card: ModelCard, directory: Path,
+         group_models: dict[str, Pipeline] | None = None) -> Path:
     target = directory / card.id
     target.mkdir(parents=True, exist_ok=True)
     joblib.dump(models, target / "models.joblib")
+    if group_models is not None:
+        joblib.dump(group_models, target / GROUP_MODELS_FILE)
     (target / "card.json").write_text(json.dumps(asdict(card), indent=2, ensure_ascii=False),
                                       encoding="utf-8")
     return target
@@ -407,3 +416,9 @@ def plot_learning_curve(curve: list[dict[str, float]], path: Path) -> Path:
 def load(directory: Path) -> tuple[dict[str, Pipeline], dict[str, object]]:
     card = json.loads((directory / "card.json").read_text(encoding="utf-8"))
     return joblib.load(directory / "models.joblib"), card
+
+
+def load_groups(directory: Path) -> dict[str, Pipeline]:
+    """The code-group models of a model folder ({} for a folder trained before they were)."""
+    path = directory / GROUP_MODELS_FILE
+    return joblib.load(path) if path.is_file() else {}

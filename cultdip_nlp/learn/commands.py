@@ -10,8 +10,10 @@ from dataclasses import asdict
 
 from ..codebook import load_codebook
 from ..pipeline import new_run, store_path
+from ..rule_verdicts import doubtful_rules
 from ..store import Store
 from .apply import as_tags, suggest
+from .candidates import train_groups
 from .classifier import (judgements_needed, learning_curve, load, plot_learning_curve, save,
                          train)
 from .examples import labelled_sentences, weak_negatives
@@ -40,7 +42,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     card.learning_curve = learning_curve(sentences + weak, [m.code for m in card.metrics],
                                          seed=args.seed)
     card.judgements_needed = judgements_needed(card.learning_curve, args.target_precision)
-    target = save(models, card, args.models)
+    group_models, card.group_models = train_groups(sentences + weak, seed=args.seed)
+    target = save(models, card, args.models, group_models)
     plot_learning_curve(card.learning_curve, target / "learning_curve.png")
     if args.json:
         _print_json({"model": str(target), **asdict(card)})
@@ -104,9 +107,11 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     with Store(store_path(args.project)) as store:
         quality = rule_quality(store.connection)
         phrases = uncovered_phrases(store.connection, codebook)
+        doubtful = doubtful_rules(store.connection)
     if args.json:
         _print_json({"rules": [{**asdict(q), "precision": round(q.precision, 4)}
                                for q in quality],
+                     "doubtful_rules": [asdict(v) for v in doubtful],
                      "uncovered_phrases": phrases})
         return 0
     print(f"{'rule':45} {'judged':>6} {'P':>6}  (worst first)")
@@ -114,6 +119,14 @@ def cmd_feedback(args: argparse.Namespace) -> int:
         print(f"{q.rule:45} {q.judged:6} {q.precision:6.3f}")
         for example in q.rejected_examples[:2]:
             print(f"    rejected: {example[:110]}")
+    print(f"{len(doubtful)} doubtful rules (rejected or relabelled more often than accepted):"
+          " `cultdip matrix --apply-rule-verdicts` holds back their unjudged tags, or counts"
+          " them under the code coders relabel them to")
+    for v in doubtful:
+        relabels = ", ".join(f"{code} {n}" for code, n in sorted(v.relabelled.items()))
+        print(f"    {v.rule}: {v.accepted} accepted, {v.rejected} rejected"
+              + (f", relabelled to {relabels}" if relabels else "")
+              + (f" -> counted as {v.relabel_to}" if v.relabel_to else " -> held back"))
     for code, ranked in phrases.items():
         print(f"{code}: phrases in accepted suggestions no rule covers: "
               + ", ".join(f"{g} ({c})" for g, c in ranked))

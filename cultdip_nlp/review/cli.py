@@ -46,7 +46,11 @@ def add_review_parser(verbs: argparse._SubParsersAction) -> None:  # type: ignor
     sample = sub.add_parser("sample", help="build a review batch", formatter_class=raw,
                             description=_help("""
         Sample tags not yet reviewed into a batch. random: uniform; stratified: round-robin
-        over codes so rare codes are reviewed too; uncertain: lowest machine score first.
+        over codes so rare codes are reviewed too; uncertain: lowest machine score first
+        (with --model: most informative for the classifier first); candidates (needs
+        --model): sentences without any tag of a code group that the classifier's group
+        model ranks highest, stored as tags of source "candidate" with a guessed code of the
+        group, best first: accept, relabel to the right code, or reject.
         With several coders, an overlap share of the batch goes to every coder (for
         agreement) and the rest is split among them.
 
@@ -54,7 +58,8 @@ def add_review_parser(verbs: argparse._SubParsersAction) -> None:  # type: ignor
                  --coders ann,ben --overlap 0.2"""))
     _common(sample)
     sample.add_argument("--n", type=int, default=200)
-    sample.add_argument("--strategy", choices=["random", "stratified", "uncertain"],
+    sample.add_argument("--strategy", choices=["random", "stratified", "uncertain",
+                                                "candidates"],
                         default="stratified")
     sample.add_argument("--codes", default=None, help="comma-separated codes to sample from")
     sample.add_argument("--coders", default="default", help="comma-separated coder ids")
@@ -62,7 +67,8 @@ def add_review_parser(verbs: argparse._SubParsersAction) -> None:  # type: ignor
     sample.add_argument("--seed", type=int, default=0)
     sample.add_argument("--model", type=Path, default=None,
                         help="a classifier from `cultdip learn train`: with --strategy "
-                             "uncertain, most informative tags first (active learning)")
+                             "uncertain, most informative tags first (active learning); "
+                             "needed by --strategy candidates")
 
     serve = sub.add_parser("serve", help="the web review page", formatter_class=raw,
                            description=_help("""

@@ -65,7 +65,8 @@ def _sample(args: argparse.Namespace) -> int:
     names = [c.strip() for c in args.coders.split(",") if c.strip()]
     with _open(args) as store:
         summary = queue.sample(store.connection, args.n, args.strategy, codes, names,
-                               args.overlap, args.seed, getattr(args, "model", None))
+                               args.overlap, args.seed, getattr(args, "model", None),
+                               load_codebook(args.codebook))
     if args.json:
         _print_json(asdict(summary))
     else:

@@ -19,10 +19,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..codebook import Codebook
 from ..errors import CultdipError, ErrorCode
 from .coders import check_coder_id
 
-STRATEGIES = ("random", "stratified", "uncertain")
+STRATEGIES = ("random", "stratified", "uncertain", "candidates")
 
 
 @dataclass(frozen=True)
@@ -35,12 +36,16 @@ class BatchSummary:
     per_code: dict[str, int]
 
 
-def _candidates(connection: sqlite3.Connection,
-                codes: list[str] | None) -> Iterator[tuple[str, str, float]]:
-    """(tag id, code, score) of tags not yet in any batch, streamed from the store."""
+def _candidates(connection: sqlite3.Connection, codes: list[str] | None,
+                review_candidates: bool = False) -> Iterator[tuple[str, str, float]]:
+    """(tag id, code, score) of tags not yet in any batch, streamed from the store: the
+    machine's tags, or with `review_candidates` only the sentences the classifier proposes
+    (source "candidate", learn/candidates.py)."""
     query = ("SELECT t.id, t.code, t.score FROM tags t JOIN documents d ON d.id = t.document_id"
              " WHERE d.status = 'ok' AND NOT EXISTS"
-             " (SELECT 1 FROM review_items r WHERE r.tag_id = t.id)")
+             " (SELECT 1 FROM review_items r WHERE r.tag_id = t.id)"
+             + (" AND t.source = 'candidate'" if review_candidates
+                else " AND t.source != 'candidate'"))
     params: list[object] = []
     if codes:
         query += f" AND t.code IN ({','.join('?' for _ in codes)})"
@@ -69,6 +74,10 @@ def choose(candidates: Iterable[tuple[str, str, float]], n: int, strategy: str,
             _reservoir(pool, seen, candidate[0], n, rng)
         rng.shuffle(pool)
         return pool
+    if strategy == "candidates":
+        # Highest group probability first: the sentences most likely to hold a missed code.
+        highest = heapq.nlargest(n, ((c[2], -rng.random(), c[0]) for c in candidates))
+        return [c[2] for c in highest]
     if strategy == "uncertain":
         # Lowest machine score first; a classifier's probability can replace the score later.
         lowest = heapq.nsmallest(n, ((c[2], rng.random(), c[0]) for c in candidates))
@@ -95,8 +104,10 @@ def choose(candidates: Iterable[tuple[str, str, float]], n: int, strategy: str,
 
 
 def assign(tag_ids: list[str], coders: list[str], overlap: float,
-           rng: random.Random) -> dict[str, list[tuple[str, bool]]]:
-    """Split tags among coders; the first round(overlap * n) tags go to every coder."""
+           rng: random.Random, keep_order: bool = False) -> dict[str, list[tuple[str, bool]]]:
+    """Split tags among coders; the first round(overlap * n) tags go to every coder. With
+    `keep_order` and no shared items, each coder's queue keeps the chosen order (the
+    candidates strategy: best first)."""
     if not 0.0 <= overlap <= 1.0:
         raise CultdipError(ErrorCode.REVIEW_INVALID, f"overlap {overlap} must be in 0..1")
     shared = round(overlap * len(tag_ids)) if len(coders) > 1 else 0
@@ -105,17 +116,51 @@ def assign(tag_ids: list[str], coders: list[str], overlap: float,
     for index, tag_id in enumerate(tag_ids[shared:]):
         queues[coders[index % len(coders)]].append((tag_id, False))
     for queue in queues.values():
+        if keep_order and not shared:
+            continue
         rng.shuffle(queue)  # shared items are not all at the start: coders can't tell them apart
     return queues
 
 
+def _find_review_candidates(connection: sqlite3.Connection, n: int, codes: list[str] | None,
+                            model: Path | None, codebook: Codebook | None) -> int:
+    """Store the model's n best new review candidates as tags; returns how many were new."""
+    if model is None:
+        raise CultdipError(ErrorCode.REVIEW_INVALID, "--strategy candidates needs --model (a"
+                           " folder made by `cultdip learn train`)")
+    from ..codebook import load_codebook
+    from ..learn.candidates import CodeGuesser, as_tags, find_candidates, store_candidates
+    from ..learn.classifier import group_of, load, load_groups
+
+    if not (model / "card.json").is_file():
+        raise CultdipError(ErrorCode.REVIEW_INVALID, "not a model folder (no card.json): give"
+                           " one made by `cultdip learn train`", str(model))
+    models, card = load(model)
+    group_models = load_groups(model)
+    if not group_models:
+        raise CultdipError(ErrorCode.REVIEW_INVALID, "this model has no code-group models"
+                           " (trained before they existed, or fewer than 3 judged sentences"
+                           " with and without a code of any group): run `cultdip learn"
+                           " train` again", str(model))
+    book = codebook or load_codebook()
+    groups = sorted({group_of(c) for c in codes}) if codes else None
+    found = find_candidates(connection, group_models, CodeGuesser(book, models), n, groups)
+    if codes:
+        found = [c for c in found if c.code in codes]
+    return store_candidates(connection, as_tags(found, str(card["id"]), str(card["codebook_hash"])))
+
+
 def sample(connection: sqlite3.Connection, n: int, strategy: str = "stratified",
            codes: list[str] | None = None, coders: list[str] | None = None,
-           overlap: float = 0.0, seed: int = 0, model: Path | None = None) -> BatchSummary:
+           overlap: float = 0.0, seed: int = 0, model: Path | None = None,
+           codebook: Codebook | None = None) -> BatchSummary:
     """Build and store a review batch; returns what was assigned to whom.
 
     With a classifier `model` (from `cultdip learn train`), the uncertain strategy orders
-    tags by how much a judgement would teach it (active learning) instead of rule score.
+    tags by how much a judgement would teach it (active learning) instead of rule score,
+    and the candidates strategy (which needs one) first finds the n sentences its code-group
+    models rank highest among those without a tag of the group, stores them as tags of
+    source "candidate" with a guessed code, and queues the best unreviewed candidates.
     """
     if n <= 0:
         raise CultdipError(ErrorCode.REVIEW_INVALID, f"--n must be positive, not {n}")
@@ -126,7 +171,9 @@ def sample(connection: sqlite3.Connection, n: int, strategy: str = "stratified",
         raise CultdipError(ErrorCode.REVIEW_INVALID,
                            f"strategy {strategy!r} is not one of {', '.join(STRATEGIES)}")
     rng = random.Random(seed)
-    candidates = _candidates(connection, codes)
+    if strategy == "candidates":
+        _find_review_candidates(connection, n, codes, model, codebook)
+    candidates = _candidates(connection, codes, strategy == "candidates")
     if model is not None and strategy == "uncertain":
         from ..learn.apply import rescore_candidates
         from ..learn.classifier import load
@@ -134,7 +181,7 @@ def sample(connection: sqlite3.Connection, n: int, strategy: str = "stratified",
         models, _ = load(model)
         candidates = rescore_candidates(connection, candidates, models)
     tag_ids = choose(candidates, n, strategy, rng)
-    queues = assign(tag_ids, coders, overlap, rng)
+    queues = assign(tag_ids, coders, overlap, rng, keep_order=strategy == "candidates")
     batch_id = time.strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:6]
     parameters = {"n": n, "codes": codes, "coders": coders, "overlap": overlap, "seed": seed,
                   "model": str(model) if model else None}
