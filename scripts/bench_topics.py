@@ -200,6 +200,22 @@ def peers(texts: list[list[str]], label: str, rows: list[Row], seed: int = SEED,
     print(rows[-1][:3], flush=True)
 
 
+def every_document_validity(project: Path, corpus, card: dict) -> list[dict]:  # type: ignore[no-untyped-def, type-arg]
+    """Seeded topic share vs rule-tag rate per document, over every country's speeches."""
+    from cultdip_nlp.store import Store
+    from cultdip_nlp.topics.inference import corpus_shares
+    from cultdip_nlp.topics.persistence import load_model
+    from cultdip_nlp.topics.validity import seeded_validity
+
+    model = load_model(project / "models" / card["name"])
+    shares = corpus_shares(model.lda, corpus)
+    codes = {s["topic"]: s["code"] for s in card["seeded_topics"]}
+    with Store(project / "cultdip.sqlite") as store:
+        countries = tuple(r[0] for r in store.connection.execute(
+            "SELECT DISTINCT country FROM documents WHERE country IS NOT NULL"))
+        return seeded_validity(store.connection, shares, codes, countries)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--project", type=Path, default=None,
@@ -275,6 +291,13 @@ def main() -> int:
             print(f"  {v['code']:<38} pearson {v['pearson']}  spearman {v['spearman']}  "
                   f"({v['documents_with_rule_tags']}/{v['documents']} documents with rule "
                   "tags)")
+    print("\nvalidity on every document (the same measure over all speeches, not only the "
+          "focal countries'):")
+    for label, model_card in [("default", card), ("before", cold)]:
+        for v in every_document_validity(project, corpus, model_card):
+            print(f"  {label:<7} {v['code']:<38} pearson {v['pearson']}  spearman "
+                  f"{v['spearman']}  ({v['documents_with_rule_tags']}/{v['documents']} "
+                  "documents with rule tags)")
     print(f"overview: {project / 'models' / 'bench' / 'overview.html'}")
     return 0
 
