@@ -26,7 +26,6 @@ from collections.abc import Iterable, Sized
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from .seeds import Seed
 
 NMF_ITERATIONS = 200
 
