@@ -17,12 +17,13 @@ from conftest import CORPUS, run_cli
 from cultdip_nlp.codebook import load_codebook
 from cultdip_nlp.store import Store
 from cultdip_nlp.topics.intertopic import jensen_shannon_distances
-from cultdip_nlp.topics.model import UnitSubset, held_out_mask
+from cultdip_nlp.topics.model import UnitSubset, held_out_mask, train
 from cultdip_nlp.topics.persistence import load_model, read_labels
 from cultdip_nlp.topics.prepare import Lemmatizer
 from cultdip_nlp.topics.seeds import choose_seeds, code_seeds, evidence_words, tagged_sentences
 from cultdip_nlp.topics.settings import PrepareSettings, TopicSettings
 from cultdip_nlp.topics.stage import fit, prepared_corpus
+from cultdip_nlp.topics.warm_start import initial_statistics
 
 FIT_ARGS = ("--k", "6", "--passes", "2", "--min-seed-frequency", "5", "--no-progress")
 
@@ -132,9 +133,10 @@ def test_apply_adds_topic_tags_on_sentence_spans(topic_project: Path) -> None:
 
 def test_annotate_adds_topic_tags_with_a_model(topic_project: Path, tmp_path: Path) -> None:
     model = load_model(topic_project / "models" / "un")
-    code = next(iter(model.topic_codes.values()))
     topics = json.loads((model.folder / "topics.json").read_text(encoding="utf-8"))
-    quote = next(t for t in topics if t["code"] == code)["sentences"][0]["text"]
+    # The seeded topic's most representative sentence, of the topic that holds its best.
+    strongest = max((t for t in topics if t["code"]), key=lambda t: t["sentences"][0]["share"])
+    code, quote = strongest["code"], strongest["sentences"][0]["text"]
     source = tmp_path / "in.jsonl"
     source.write_text(json.dumps({"id": "q", "text": quote, "lang": "en"}) + "\n",
                       encoding="utf-8")
@@ -257,7 +259,9 @@ def test_a_refit_renames_generated_labels_but_keeps_the_researchers(topic_projec
         labels = folder / "labels.yaml"
         labels.write_text(labels.read_text(encoding="utf-8").replace(
             '  5: "', '  5: "Our own name" # was "', 1), encoding="utf-8")
-        fit(store, topic_project, load_codebook(), settings.with_model(seed=7), name="relabel")
+        # A cold start: the NMF warm start gives much the same topics whatever the seed.
+        fit(store, topic_project, load_codebook(), settings.with_model(seed=7, warm_start="none"),
+            name="relabel")
     second = read_labels(folder)
     generated = json.loads((folder / "labels.defaults.json").read_text(encoding="utf-8"))
     assert second[5] == "Our own name"
@@ -265,3 +269,39 @@ def test_a_refit_renames_generated_labels_but_keeps_the_researchers(topic_projec
         int(t): n for t, n in generated.items() if t != "5"}
     # The free topics of another seed are other topics, so their generated names change.
     assert any(first[t] != second[t] for t in range(6) if t != 5)
+
+
+def test_warm_start_is_reproducible_and_is_where_training_starts(topic_project: Path) -> None:
+    settings = TopicSettings().with_model(k=6, passes=2, min_seed_frequency=5)
+    with Store(topic_project / "cultdip.sqlite") as store:
+        corpus = prepared_corpus(store, topic_project, settings)
+        lemmatizer = Lemmatizer(settings.prepare)
+        evidence = tagged_sentences(store.connection, corpus, lemmatizer)
+    seeds = choose_seeds(code_seeds(load_codebook(), corpus, lemmatizer, evidence), 6, 4, 5, 20)
+    assert seeds
+    seed_ids = [np.array([corpus.dictionary.token2id[w] for w in s.words]) for s in seeds]
+    vocabulary = len(corpus.dictionary)
+    start = initial_statistics(corpus.bows(), vocabulary, seed_ids, 6, 13, 50_000)
+    assert np.array_equal(start, initial_statistics(corpus.bows(), vocabulary, seed_ids, 6, 13,
+                                                    50_000))
+    assert not np.allclose(start, initial_statistics(corpus.bows(), vocabulary, seed_ids, 6, 14,
+                                                     50_000))
+    counts = np.zeros(vocabulary)
+    for bow in corpus.bows():
+        for word, count in bow:
+            counts[word] += count
+    # Every word's count is split over the topics, none made up.
+    assert np.allclose(start.sum(axis=0), counts, rtol=1e-6)
+    for topic, ids in enumerate(seed_ids):
+        # A seeded topic starts from the words around its seeds, which lead it.
+        assert set(ids) & set(np.argsort(-start[topic])[:10])
+    warm = train(corpus, seeds, settings.model)
+    cold = train(corpus, seeds, settings.with_model(warm_start="none").model)
+    assert not np.allclose(warm.lda.get_topics(), cold.lda.get_topics())
+    # The free topics stay the NMF themes they started from: same ids, same leading words.
+    for topic in range(len(seeds), 6):
+        started = set(np.argsort(-start[topic])[:10])
+        trained = set(np.argsort(-warm.lda.get_topics()[topic])[:10])
+        assert len(started & trained) >= 5
+    again = train(corpus, seeds, settings.model)
+    assert np.array_equal(warm.lda.get_topics(), again.lda.get_topics())

@@ -40,7 +40,7 @@ def settings_from(args: argparse.Namespace) -> "TopicSettings":
     model = {"seed": args.seed, "passes": args.passes, "seeded": not args.unseeded,
              "workers": args.workers, "min_seed_frequency": args.min_seed_frequency,
              "max_seeded": args.max_seeded, "min_rule_sentences": args.min_rule_sentences,
-             "seed_weight": args.seed_weight}
+             "seed_weight": args.seed_weight, "warm_start": args.warm_start}
     if getattr(args, "k", None) and isinstance(args.k, int):
         model["k"] = args.k
     settings = settings.with_model(**{k: v for k, v in model.items() if v is not None})
@@ -156,6 +156,9 @@ def add_topics_parser(verbs: argparse._SubParsersAction, add_project, add_codebo
         parser.add_argument("--workers", type=int, default=None,
                             help="processes; >1 is faster but not bit-reproducible")
         parser.add_argument("--unseeded", action="store_true", help="plain LDA, no seeds")
+        parser.add_argument("--warm-start", choices=("nmf", "none"), default=None,
+                            help="where topics start: NMF themes and the seeds' contexts "
+                                 "(default nmf) or random (none)")
         parser.add_argument("--min-seed-frequency", type=int, default=None,
                             help="seed a code only if its seed words occur this often "
                                  "(default 30; lower it for small corpora)")

@@ -3,7 +3,9 @@
 Seeded topics come first (topic i stands for seeds[i].code), free topics after them. A seed
 word gets a larger prior in its own topic and a smaller one elsewhere, and its topic starts
 with pseudo-counts on its seeds, so the first E-step already draws the code's sentences to
-it; the prior keeps pulling afterwards. With `workers == 1` training is single-process
+it; the prior keeps pulling afterwards. By default (`warm_start="nmf"`) the topics do not start
+at random but from `warm_start.initial_statistics`: NMF themes for the free topics, the
+seeds' contexts for the seeded ones. With `workers == 1` training is single-process
 `LdaModel` and bit-for-bit reproducible for the same corpus and seed; `workers > 1` uses
 `LdaMulticore`, faster on long corpora but its merge order is not fixed.
 """
@@ -20,6 +22,7 @@ from gensim.models import CoherenceModel, LdaModel, LdaMulticore
 from .prepare import PreparedCorpus
 from .seeds import Seed
 from .settings import ModelSettings
+from .warm_start import initial_statistics
 
 OTHER_TOPIC_SHRINK = 0.1
 DIVERSITY_TOPN = 25
@@ -86,13 +89,21 @@ def train(corpus: PreparedCorpus, seeds: list[Seed], settings: ModelSettings,
         lda: LdaModel = LdaMulticore(workers=settings.workers - 1, alpha=alpha, **common)
     else:
         lda = LdaModel(alpha=settings.alpha, update_every=settings.update_every, **common)
-    if seeds:
+    training = bows if bows is not None else corpus.bows()
+    if settings.warm_start == "nmf":
+        seed_ids = [np.array([corpus.dictionary.token2id[w] for w in seed.words])
+                    for seed in seeds]
+        lda.state.sstats[:] = initial_statistics(training, len(corpus.dictionary), seed_ids,
+                                                 k, settings.seed, settings.warm_start_units)
+    elif settings.warm_start != "none":
+        raise ValueError(f"warm start must be 'nmf' or 'none', not {settings.warm_start!r}")
+    if seeds or settings.warm_start != "none":
         for topic, seed in enumerate(seeds):
             ids = [corpus.dictionary.token2id[w] for w in seed.words]
             lda.state.sstats[topic, ids] += seed_strength(corpus, seed.words,
                                                           settings.seed_initial_share)
         lda.sync_state()
-    lda.update(bows if bows is not None else corpus.bows())
+    lda.update(training)
     return TrainedModel(lda=lda, seeds=list(seeds))
 
 

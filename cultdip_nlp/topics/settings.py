@@ -88,7 +88,9 @@ class ModelSettings:
     seed_prior: float = 1.0           # eta of a seed word in its topic, plus...
     seed_weight: float = 0.05         # ...this share of the word's corpus frequency
     seed_initial_share: float = 0.5   # head start: this share of a seed word's count in its topic
-    passes: int = 8
+    warm_start: str = "nmf"           # "nmf": start from NMF themes and seed contexts; "none": random
+    warm_start_units: int = 50_000    # NMF sees at most this many units (an even stride)
+    passes: int = 4
     iterations: int = 50
     chunksize: int = 2000
     update_every: int = 1             # 0: batch LDA (one M-step per pass over all units)
