@@ -79,21 +79,23 @@ class LemmaNorm:
         # 64-bit hashes are slow to turn into Python ints one by one: only the distinct ones.
         distinct, first, where = numpy.unique(words[:, 0], return_index=True,
                                               return_inverse=True)
-        values = numpy.empty((len(distinct), 2), dtype=numpy.uint64)
-        for position, (orth, index) in enumerate(zip(distinct.tolist(), first.tolist())):
-            found = cache.get(orth)
-            if found is None:
-                text = strings[orth]
-                if self.sets_lemmas:
-                    # spaCy's lookup_lemmatize: the table's entry for the exact text, or it
-                    lemma = _as_lemma(self.table.get(text, text), text)
-                else:
-                    lemma_hash = int(words[index, 1])
-                    lemma = strings[lemma_hash] if lemma_hash else ""
-                found = (strings.add(lemma) if lemma else 0, strings.add(self.norm(text, lemma)))
-                if len(cache) < 500_000:
-                    cache[orth] = found
-            values[position] = found
+        orths = distinct.tolist()
+        known = list(map(cache.get, orths))  # the cache answers almost every word
+        for position, found in enumerate(known):
+            if found is not None:
+                continue
+            orth, text = orths[position], strings[orths[position]]
+            if self.sets_lemmas:
+                # spaCy's lookup_lemmatize: the table's entry for the exact text, or it
+                lemma = _as_lemma(self.table.get(text, text), text)
+            else:
+                lemma_hash = int(words[int(first[position]), 1])
+                lemma = strings[lemma_hash] if lemma_hash else ""
+            found = (strings.add(lemma) if lemma else 0, strings.add(self.norm(text, lemma)))
+            if len(cache) < 500_000:
+                cache[orth] = found
+            known[position] = found
+        values = numpy.array(known, dtype=numpy.uint64).reshape(len(known), 2)
         if self.sets_lemmas:
             doc.from_array([LEMMA, NORM], values[where])
         else:
