@@ -131,14 +131,16 @@ def write(results: MatrixResults, directory: Path, codebook: Codebook,
 
     directory.mkdir(parents=True, exist_ok=True)
     workbook = directory / "matrices.xlsx"
+    window = results.options.window
     plots = {str(group): directory / f"time_{group}.png"
              for group in sorted(results.time_groups["group"].unique())}
-    # The workbook and the time plots are about half of the writing: a forked child writes
-    # them meanwhile (forked.py), from the same tables.
-    writing = Forked(functools.partial(_write_workbook_and_plots, results, workbook, plots,
-                                       codebook, provenance))
+    cooccurrence_map = directory / f"heatmap_cooccurrence_{window}.png"
+    # The workbook, the co-occurrence heatmap and the time plots are about half of the
+    # writing: a forked child writes them meanwhile (forked.py), from the same tables.
+    writing = Forked(functools.partial(_write_in_child, results, workbook, cooccurrence_map,
+                                       plots, codebook, provenance))
     try:
-        written = _write_rest(results, directory, codebook, workbook, plots)
+        written = _write_rest(results, directory, codebook, workbook, cooccurrence_map, plots)
     finally:
         writing.join()
     return written
@@ -157,9 +159,11 @@ def _workbook_tables(results: MatrixResults) -> dict[str, pd.DataFrame]:
     return tables
 
 
-def _write_workbook_and_plots(results: MatrixResults, path: Path, plots: dict[str, Path],
-                              codebook: Codebook, provenance: dict[str, object]) -> None:
-    from .export import write_time_plot, write_workbook
+def _write_in_child(results: MatrixResults, path: Path, cooccurrence_map: Path,
+                    plots: dict[str, Path], codebook: Codebook,
+                    provenance: dict[str, object]) -> None:
+    """The workbook, the co-occurrence heatmap and the time plots."""
+    from .export import write_code_heatmap, write_time_plot, write_workbook
 
     provenance = {**provenance, "options": results.options.as_dict(),
                   "seconds": results.seconds}
@@ -167,15 +171,19 @@ def _write_workbook_and_plots(results: MatrixResults, path: Path, plots: dict[st
         provenance["indicator caveats"] = results.caveats
     write_workbook(path, results.matrices, _workbook_tables(results), results.framework,
                    codebook, provenance)
+    window = results.options.window
+    write_code_heatmap(next(iter(results.cooccurrence.values())), cooccurrence_map,
+                       f"Code co-occurrence within a {window} ({results.options.measure})",
+                       codebook)
     for group, plot in plots.items():
         write_time_plot(results.time_groups, group, plot)
 
 
 def _write_rest(results: MatrixResults, directory: Path, codebook: Codebook,
-                workbook: Path, plots: dict[str, Path]) -> list[Path]:
-    """Every file but the workbook and the time plots, whose paths take their places in the
+                workbook: Path, cooccurrence_map: Path, plots: dict[str, Path]) -> list[Path]:
+    """Every file but those _write_in_child writes, whose paths take their places in the
     list."""
-    from .export import write_code_heatmap, write_heatmap, write_table
+    from .export import write_heatmap, write_table
 
     written: list[Path] = []
     for value, table in results.matrices.items():
@@ -193,7 +201,6 @@ def _write_rest(results: MatrixResults, directory: Path, codebook: Codebook,
             written += write_table(results.cooccurrence[case], directory /
                                    f"cooccurrence_{window}_{results.options.measure}{suffix}")
     written += write_table(results.evidence, directory / "evidence", index=False)
-    pooled = next(iter(results.cooccurrence.values()))
     if results.comparison is not None:
         written += write_table(results.comparison, directory / "comparison")
     if results.correlations is not None:
@@ -205,9 +212,7 @@ def _write_rest(results: MatrixResults, directory: Path, codebook: Codebook,
     rate, note = heatmap_rows(results.matrices["rate"], results.matrices["count"])
     written.append(write_heatmap(rate, directory / "heatmap_rate.png",
                                  VALUE_TITLES["rate"] + note, codebook))
-    written.append(write_code_heatmap(
-        pooled, directory / f"heatmap_cooccurrence_{window}.png",
-        f"Code co-occurrence within a {window} ({results.options.measure})", codebook))
+    written.append(cooccurrence_map)
     written += plots.values()
     framework_path = directory / "framework.html"
     framework_path.write_text(
