@@ -27,7 +27,10 @@ class Forked:
             return
         sys.stdout.flush()
         sys.stderr.flush()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to spare: the function runs here at join()
+            return
         if pid == 0:  # pragma: no cover - the child's coverage is not collected
             status = 1
             try:
