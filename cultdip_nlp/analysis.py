@@ -144,30 +144,37 @@ class Analyser:
         """`text` is the paragraph the doc was made from: spaCy keeps it exactly (doc.text
         would join a Python Token object per token to rebuild it, 15% of the time)."""
         first_index = len(sentences)
-        # One array read instead of a Python Token object per token: this loop was the
-        # largest cost of the whole pipeline on long speeches.
+        if not len(doc):
+            return
+        # Array reads instead of a Python Token object per token, and one pass over all the
+        # sentences of the doc instead of a few numpy calls per sentence.
         flags = doc.to_array([IS_SPACE, IS_PUNCT, IDX, LENGTH, SENT_START])
         words = flags[:, 0] == 0
-        counted = words & (flags[:, 1] == 0)
-        token_sentence = numpy.full(len(doc), -1, dtype=numpy.int64)
-        # Sentence bounds as Doc.sents draws them (a start wherever SENT_START is 1, and at
-        # token 0), read from the array rather than as a Span object per sentence.
-        bounds = numpy.flatnonzero(flags[1:, 4] == 1) + 1
-        starts = [0, *bounds.tolist()] if len(doc) else []
-        for sent_start, sent_end in zip(starts, [*starts[1:], len(doc)]):
-            positions = numpy.flatnonzero(words[sent_start:sent_end])
-            if not positions.size:
-                continue
-            index = len(sentences)
-            first, last = sent_start + int(positions[0]), sent_start + int(positions[-1])
-            start = int(flags[first, 2])
-            end = int(flags[last, 2] + flags[last, 3])
-            sentences.append(Sentence(index=index, page=page_number, start=offset + start,
-                                      end=offset + end, text=text[start:end],
-                                      n_tokens=int(counted[sent_start:sent_end].sum())))
-            token_sentence[sent_start:sent_end] = index
-        if len(sentences) == first_index:
+        word_positions = numpy.flatnonzero(words)
+        if not word_positions.size:
             return
+        # Sentence bounds as Doc.sents draws them: a start wherever SENT_START is 1, and at
+        # token 0.
+        starts = flags[:, 4] == 1
+        starts[0] = True
+        sentence_of = numpy.cumsum(starts) - 1  # the doc's sentence of each token
+        # A sentence holding no word (only spaces) gives no Sentence; the others keep their
+        # order. Its first and last word give its characters, its non-punctuation words count.
+        kept, first_word = numpy.unique(sentence_of[word_positions], return_index=True)
+        last_word = numpy.append(first_word[1:], word_positions.size) - 1
+        first_token, last_token = word_positions[first_word], word_positions[last_word]
+        char_starts = flags[first_token, 2].tolist()
+        char_ends = (flags[last_token, 2] + flags[last_token, 3]).tolist()
+        counted = words & (flags[:, 1] == 0)
+        n_tokens = numpy.bincount(sentence_of[counted], minlength=int(sentence_of[-1]) + 1)
+        for index, start, end, count in zip(
+                range(first_index, first_index + len(kept)), char_starts, char_ends,
+                n_tokens[kept].tolist()):
+            sentences.append(Sentence(index=index, page=page_number, start=offset + start,
+                                      end=offset + end, text=text[start:end], n_tokens=count))
+        numbering = numpy.full(int(sentence_of[-1]) + 1, -1, dtype=numpy.int64)
+        numbering[kept] = numpy.arange(first_index, first_index + len(kept))
+        token_sentence = numbering[sentence_of]
         for span in doc.spans.get(SPANS_KEY, []):
             tags.append(Tag(
                 document_id=document_id, sentence_index=int(token_sentence[span.start]),
@@ -178,7 +185,7 @@ class Analyser:
         for span in doc.spans.get(ABOUT_KEY, []):
             mentions.append(Mention(sentence_index=int(token_sentence[span.start]), iso3=span.label_,
                                     start=offset + span.start_char, end=offset + span.end_char,
-                                    text=span.text))
+                                    text=text[span.start_char:span.end_char]))
 
 
 def analyser_for(codebook_reference: str | None, tag: bool = True) -> Analyser:

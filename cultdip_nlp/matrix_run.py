@@ -6,6 +6,7 @@ its CSVs and the HTML report of the same options hold the same numbers.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import time
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ import pandas as pd
 from .codebook import Codebook
 from .cooccurrence import cooccurrence
 from .evidence import evidence, framework_html, framework_matrix
+from .forked import Forked
 from .matrices import VALUE_TITLES, VALUES, CrossCase
 from .selection import Selection
 
@@ -121,10 +123,68 @@ def heatmap_rows(table: pd.DataFrame, counts: pd.DataFrame) -> tuple[pd.DataFram
 def write(results: MatrixResults, directory: Path, codebook: Codebook,
           provenance: dict[str, object]) -> list[Path]:
     """CSV and Parquet per table, one XLSX workbook, heatmaps, time plots, framework HTML."""
-    from .export import (write_code_heatmap, write_heatmap, write_table, write_time_plot,
-                         write_workbook)
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot  # noqa: F401 - imported once, before the fork, for both
 
     directory.mkdir(parents=True, exist_ok=True)
+    workbook = directory / "matrices.xlsx"
+    window = results.options.window
+    plots = {str(group): directory / f"time_{group}.png"
+             for group in sorted(results.time_groups["group"].unique())}
+    cooccurrence_map = directory / f"heatmap_cooccurrence_{window}.png"
+    # The workbook, the co-occurrence heatmap and the time plots are about half of the
+    # writing: a forked child writes them meanwhile (forked.py), from the same tables.
+    writing = Forked(functools.partial(_write_in_child, results, workbook, cooccurrence_map,
+                                       plots, codebook, provenance))
+    try:
+        written = _write_rest(results, directory, codebook, workbook, cooccurrence_map, plots)
+    finally:
+        writing.join()
+    return written
+
+
+def _workbook_tables(results: MatrixResults) -> dict[str, pd.DataFrame]:
+    """The workbook's sheets after the matrices, in order."""
+    window = results.options.window
+    tables: dict[str, pd.DataFrame] = {"case totals": results.totals, "time": results.time}
+    tables[f"cooccurrence {window}"] = next(iter(results.cooccurrence.values()))
+    if results.comparison is not None:
+        tables["comparison"] = results.comparison
+    if results.correlations is not None:
+        tables["indicators"] = results.correlations
+    tables["evidence"] = results.evidence
+    return tables
+
+
+def _write_in_child(results: MatrixResults, path: Path, cooccurrence_map: Path,
+                    plots: dict[str, Path], codebook: Codebook,
+                    provenance: dict[str, object]) -> None:
+    """The workbook, the co-occurrence heatmap and the time plots."""
+    from .export import write_code_heatmap, write_time_plot, write_workbook
+
+    provenance = {**provenance, "options": results.options.as_dict(),
+                  "seconds": results.seconds}
+    if results.caveats:
+        provenance["indicator caveats"] = results.caveats
+    write_workbook(path, results.matrices, _workbook_tables(results), results.framework,
+                   codebook, provenance)
+    window = results.options.window
+    write_code_heatmap(next(iter(results.cooccurrence.values())), cooccurrence_map,
+                       f"Code co-occurrence within a {window} ({results.options.measure})",
+                       codebook)
+    for group, plot in plots.items():
+        write_time_plot(results.time_groups, group, plot)
+
+
+def _write_rest(results: MatrixResults, directory: Path, codebook: Codebook,
+                workbook: Path, cooccurrence_map: Path, plots: dict[str, Path]) -> list[Path]:
+    """Every file but those _write_in_child writes, whose paths take their places in the
+    list."""
+    from .export import write_heatmap, write_table
+
     written: list[Path] = []
     for value, table in results.matrices.items():
         written += write_table(table[[c for c in table.columns if not c.endswith(".all")]],
@@ -141,35 +201,19 @@ def write(results: MatrixResults, directory: Path, codebook: Codebook,
             written += write_table(results.cooccurrence[case], directory /
                                    f"cooccurrence_{window}_{results.options.measure}{suffix}")
     written += write_table(results.evidence, directory / "evidence", index=False)
-    tables: dict[str, pd.DataFrame] = {"case totals": results.totals,
-                                       "time": results.time}
-    pooled = next(iter(results.cooccurrence.values()))
-    tables[f"cooccurrence {window}"] = pooled
     if results.comparison is not None:
         written += write_table(results.comparison, directory / "comparison")
-        tables["comparison"] = results.comparison
     if results.correlations is not None:
         written += write_table(results.correlations, directory / "indicator_correlations",
                                index=False)
-        tables["indicators"] = results.correlations
         (directory / "indicator_caveats.txt").write_text("\n".join(results.caveats) + "\n",
                                                          encoding="utf-8")
-    tables["evidence"] = results.evidence
-    provenance = {**provenance, "options": results.options.as_dict(),
-                  "seconds": results.seconds}
-    if results.caveats:
-        provenance["indicator caveats"] = results.caveats
-    written.append(write_workbook(directory / "matrices.xlsx", results.matrices, tables,
-                                  results.framework, codebook, provenance))
+    written.append(workbook)
     rate, note = heatmap_rows(results.matrices["rate"], results.matrices["count"])
     written.append(write_heatmap(rate, directory / "heatmap_rate.png",
                                  VALUE_TITLES["rate"] + note, codebook))
-    written.append(write_code_heatmap(
-        pooled, directory / f"heatmap_cooccurrence_{window}.png",
-        f"Code co-occurrence within a {window} ({results.options.measure})", codebook))
-    for group in sorted(results.time_groups["group"].unique()):
-        written.append(write_time_plot(results.time_groups, str(group),
-                                       directory / f"time_{group}.png"))
+    written.append(cooccurrence_map)
+    written += plots.values()
     framework_path = directory / "framework.html"
     framework_path.write_text(
         "<!doctype html><meta charset=\"utf-8\"><title>Framework matrix</title>"

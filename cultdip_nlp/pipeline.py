@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .bounded_child import BoundedChild
+from .bounded_child import BoundedChild, Pickled
 from .codebook import Codebook, load_codebook
 from .errors import CultdipError, ErrorCode
 from .ingest.discover import discover
@@ -269,6 +269,18 @@ def close_child() -> None:
 def process_file_bounded(path: str, meta: DocumentMeta, limits: Limits) -> Document | FailedDocument:
     """process_file under per-document time and memory limits (see limits.py), in a child
     that reads one document after another (bounded_child.py)."""
+    return opened(process_file_passed_on(path, meta, limits))
+
+
+def opened(result: Document | FailedDocument | Pickled) -> Document | FailedDocument:
+    """A result from process_file_passed_on, unpickled if it came still pickled."""
+    return result.open() if isinstance(result, Pickled) else result
+
+
+def process_file_passed_on(path: str, meta: DocumentMeta,
+                           limits: Limits) -> Document | FailedDocument | Pickled:
+    """process_file_bounded for a pool worker: the child's result is passed on still pickled
+    (`opened` unpickles it in the batch process)."""
     global _CHILD
     if not limits.enabled:
         return process_file(path, meta)
@@ -279,15 +291,15 @@ def process_file_bounded(path: str, meta: DocumentMeta, limits: Limits) -> Docum
     if _CHILD is None or _CHILD.limits != limits:
         close_child()
         _CHILD = BoundedChild(process_file, limits)
-    result = _CHILD.run(path, meta)
+    result = _CHILD.run_pickled(path, meta)
     if isinstance(result, FailedDocument) and _SPOOL_OWNER is not None:
         from .streaming import remove_spool, spool_path
 
         remove_spool(spool_path(_SPOOL_OWNER, path))  # a killed child's leftovers
-    if _ANALYSER is not None and isinstance(result, Document):
+    if _ANALYSER is not None and isinstance(result, Pickled):
         # The child built the pipelines for this document's languages and took them with it:
         # build them here once, so that every later child inherits them through fork.
-        for language in {page.language for page in result.pages if page.language}:
+        for language in result.languages:
             _ANALYSER._components(language)
     return result
 
@@ -450,18 +462,18 @@ def _execute(jobs: Iterator[_Job], settings: Settings) -> Iterator[tuple[Documen
         return
     with ProcessPoolExecutor(max_workers=settings.jobs, initializer=_init_pool_worker,
                              initargs=(settings.codebook, settings.tag, settings.read)) as pool:
-        pending: dict[Future[Document | FailedDocument], _Job] = {}
+        pending: dict[Future[Document | FailedDocument | Pickled], _Job] = {}
         limit = settings.jobs * 2
         try:
             for job in jobs:
-                pending[pool.submit(process_file_bounded, str(job.path), job.meta,
+                pending[pool.submit(process_file_passed_on, str(job.path), job.meta,
                                     settings.limits)] = job
                 while len(pending) >= limit:
                     done, _ = wait(pending, return_when=FIRST_COMPLETED)
                     for future in done:
-                        yield future.result(), pending.pop(future)
+                        yield opened(future.result()), pending.pop(future)
             for future in list(pending):
-                yield future.result(), pending.pop(future)
+                yield opened(future.result()), pending.pop(future)
         finally:
             # Stopped early (Ctrl-C): queued documents are dropped, running ones finish.
             for future in pending:
@@ -504,15 +516,16 @@ def tag_documents(store: Store, codebook: Codebook, run_id: str, force: bool = F
     Each document is re-analysed under the per-document limits (retag.py), as when it was
     read; one that fails is reported with its code and keeps its previous tags.
     """
-    from .retag import retag_bounded
-    from .streaming import remove_spool, spool_counts
-
     limits = limits if limits is not None else Limits()
     summary = Summary(run_id=run_id)
     rows = store.documents_to_tag(codebook.hash, force=force)
     if not rows:
         return summary
+    # Imported only when there is something to re-tag: retag imports spaCy (through the
+    # analyser), which was most of a re-run's time on an unchanged corpus.
     from .analysis import Analyser
+    from .retag import retag_bounded
+    from .streaming import remove_spool, spool_counts
 
     analyser = Analyser(codebook, tag=True)
     bar = _progress(len(rows), progress)

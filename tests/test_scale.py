@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import CORPUS, run_cli
+from conftest import CORPUS, SHARED, run_cli
 
 from cultdip_nlp.analysis import Analyser
 from cultdip_nlp.codebook import load_codebook
@@ -155,3 +155,76 @@ def test_token_patterns_find_what_one_matcher_over_the_whole_text_finds() -> Non
                 assert sorted(tagger._token_matches(doc)) == expected
                 found += len(expected)
     assert found > 0
+
+
+def test_the_array_sentencizer_starts_the_sentences_spacys_own_starts() -> None:
+    """cultdip_sentencizer applies spaCy's sentencizer rule to arrays: the SENT_START of
+    every paragraph of real speeches (English, Russian, Kazakh) must be spaCy's."""
+    import numpy
+    from spacy.attrs import SENT_START
+    from spacy.pipeline import Sentencizer
+
+    from cultdip_nlp.nlp import ArraySentencizer
+
+    paragraphs: dict[str, list[str]] = {"en": [], "ru": [], "kk": []}
+    for path in sorted((CORPUS / "ungdc").glob("*.txt")) + sorted(
+            (CORPUS / "kz_en").glob("*.md")):
+        paragraphs["en"] += path.read_text(encoding="utf-8").split("\n\n")
+    for name, lang in (("udhr_rus.xml", "ru"), ("udhr_kaz.xml", "kk")):
+        text = (SHARED / "corpus" / "ru_kk" / name).read_text(encoding="utf-8")
+        paragraphs[lang] += text.split("\n")
+    spacys = Sentencizer()
+    compared = 0
+    for lang, blocks in paragraphs.items():
+        nlp = blank_pipeline(lang)
+        ours = nlp.get_pipe("sentencizer")
+        assert isinstance(ours, ArraySentencizer)
+        for block in blocks:
+            expected, found = spacys(nlp.make_doc(block)), ours(nlp.make_doc(block))
+            assert numpy.array_equal(found.to_array(SENT_START), expected.to_array(SENT_START))
+            compared += len(found)
+    assert compared > 100_000
+
+
+def test_a_document_reaches_the_batch_process_as_the_reader_made_it(tmp_path: Path) -> None:
+    """The child's result travels pickled through the pool worker (bounded_child.Pickled),
+    and a Document pickles its records as tuples: what arrives equals what was made."""
+    import pickle
+
+    from cultdip_nlp import pipeline
+    from cultdip_nlp.bounded_child import Pickled
+    from cultdip_nlp.limits import Limits
+    from cultdip_nlp.records import Document, DocumentMeta
+
+    pipeline._init_worker(None, True)
+    try:
+        path = str(CORPUS / "ungdc" / SPEECHES[0])
+        made = pipeline.process_file(path, DocumentMeta(country="KAZ"))
+        assert isinstance(made, Document) and made.sentences and made.tags and made.mentions
+        assert pickle.loads(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)) == made
+        passed = pipeline.process_file_passed_on(path, DocumentMeta(country="KAZ"), Limits())
+        assert isinstance(passed, Pickled) and passed.languages == ("en",)
+        assert pipeline.opened(passed) == made
+    finally:
+        pipeline.close_child()
+
+
+def test_a_forked_writer_that_fails_fails_again_in_the_batch_process(tmp_path: Path) -> None:
+    """forked.Forked: the child's file is there after join; a failure in the child is run
+    again (and raised) in the parent, never lost."""
+    import pytest
+
+    from cultdip_nlp.forked import Forked
+
+    import os
+
+    written = tmp_path / "written.txt"
+    Forked(lambda: written.write_text(str(os.getpid()), encoding="utf-8")).join()
+    assert written.read_text(encoding="utf-8") != str(os.getpid())  # the child wrote it
+
+    def fails() -> None:
+        raise OSError(f"{tmp_path / 'missing' / 'file.xlsx'}: no such folder")
+
+    writing = Forked(fails)
+    with pytest.raises(OSError, match="no such folder"):
+        writing.join()

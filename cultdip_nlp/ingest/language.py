@@ -8,7 +8,9 @@ Latin-script languages by their commonest words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from itertools import accumulate
 
 import numpy
 
@@ -38,8 +40,37 @@ _SPELLING_CUES: dict[str, re.Pattern[str]] = {
 }
 
 
+# The same cues over all distinct words at once, joined by line breaks: none of them can
+# match a line break ("." does not, "$" ends each line), so a match lies inside one word.
+_CUES_BY_LINE: dict[str, re.Pattern[str]] = {
+    lang: re.compile(cue.pattern, re.MULTILINE) for lang, cue in _SPELLING_CUES.items()}
+
+
 # E-mail and web addresses say nothing of the language ("bmi.bund.de" is not French "de").
 _ADDRESS = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+")
+# What an address must hold; without any of them the substitution is skipped (the pattern
+# backtracks over every word looking for an "@": a third of the detection's time).
+_ADDRESS_MARKS = ("@", "://", "www.")
+
+
+def _without_addresses(text: str) -> str:
+    if any(mark in text for mark in _ADDRESS_MARKS):
+        return _ADDRESS.sub(" ", text)
+    return text
+
+
+def _cue_counts(words: Counter[str]) -> dict[str, int]:
+    """Per language, the occurrences of words with one of its spelling cues.
+
+    One regular-expression scan of the distinct words joined by line breaks per language
+    instead of a search per word (a tenth of a speech's pipeline time)."""
+    distinct = list(words)
+    counts = list(words.values())
+    joined = "\n".join(distinct)
+    ends = list(accumulate(len(word) + 1 for word in distinct))  # past each word's break
+    return {lang: sum(counts[index] for index in
+                      {bisect_right(ends, match.start()) for match in cue.finditer(joined)})
+            for lang, cue in _CUES_BY_LINE.items()}
 
 
 # Script ranges as (name, first, last) code points; "latin" is every letter below U+0250.
@@ -107,13 +138,13 @@ def detect_language(text: str, default: str | None = None) -> str | None:
         return "ar"
     if script == "hebrew":
         return "he"
-    words = Counter(map(str.lower, _WORD.findall(_ADDRESS.sub(" ", sample))))
+    words = Counter(map(str.lower, _WORD.findall(_without_addresses(sample))))
     scores = {
         lang: sum(words[w] for w in vocabulary) for lang, vocabulary in _FUNCTION_WORDS.items()
     }
     # A word with a spelling cue counts half a function word: it settles short texts.
-    for lang, cue in _SPELLING_CUES.items():
-        scores[lang] += 0.5 * sum(count for word, count in words.items() if cue.search(word))
+    for lang, count in _cue_counts(words).items():
+        scores[lang] += 0.5 * count
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] > 0 else default
 

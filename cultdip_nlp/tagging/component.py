@@ -81,6 +81,7 @@ def _expand_first_set(spec: list[dict[str, object]]) -> list[list[dict[str, obje
 
 
 _COLUMNS = {"ORTH": 0, "TEXT": 0, "LOWER": 1, "NORM": 2}
+_COLUMNS_READ = [ORTH, LOWER, NORM]  # the columns of doc.to_array that _COLUMNS number
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,8 @@ class CultdipTagger:
         self._lemma = PhraseMatcher(nlp.vocab, attr="NORM")
         # One Matcher per token pattern, run only where every word it requires occurs.
         self._tokens: list[_TokenPattern] = []
+        # Per column (ORTH, LOWER, NORM): every word hash some token pattern requires.
+        self._required_words: list[frozenset[int]] = [frozenset()] * len(_COLUMNS_READ)
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")  # gazetteers: case matters
         self._excludes = PhraseMatcher(nlp.vocab, attr="NORM")
         self._regexes: list[tuple[re.Pattern[str], Pattern]] = []
@@ -219,6 +222,9 @@ class CultdipTagger:
                 self._regexes.append((re.compile(pattern.value), pattern))
             if pattern.excludes:
                 self._excludes.add(key, [self._pattern_doc(p) for p in pattern.excludes])
+        for pattern in self._tokens:
+            for column, values, _ in pattern.required:
+                self._required_words[column] = self._required_words[column] | values
         if self._negation is not None:
             make = blank_pipeline(self.lang).make_doc
             cues = self._negation.cues.get(self.lang, ())
@@ -281,8 +287,11 @@ class CultdipTagger:
         """
         if not self._tokens or not len(doc):
             return []
-        columns = doc.to_array([ORTH, LOWER, NORM])
-        present = [set(numpy.unique(columns[:, i]).tolist()) for i in range(3)]
+        columns = doc.to_array(_COLUMNS_READ)
+        # Only the required words are looked for (a set lookup per token, in C): the
+        # distinct words of every paragraph as Python sets cost more than the matching.
+        present = [wanted.intersection(columns[:, i].tolist()) if wanted else wanted
+                   for i, wanted in enumerate(self._required_words)]
         sentence_of: numpy.ndarray | None = None
         bounds: list[int] = []
         found: list[tuple[int, int, int]] = []
