@@ -90,7 +90,7 @@ class ModelSettings:
     seed_initial_share: float = 0.5   # head start: this share of a seed word's count in its topic
     warm_start: str = "nmf"           # "nmf": start from NMF themes and seed contexts; "none": random
     warm_start_units: int = 50_000    # NMF sees at most this many units (an even stride)
-    passes: int = 4
+    passes: int = 2                   # from the NMF warm start, 2, 3, 4 and 8 passes score the same c_v
     iterations: int = 50
     chunksize: int = 2000
     update_every: int = 1             # 0: batch LDA (one M-step per pass over all units)
