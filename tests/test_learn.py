@@ -74,14 +74,22 @@ def record_gold_review(database: Path, gold: list[dict], coder: str = "gold",
     return records
 
 
-@pytest.fixture(scope="module")
-def gold_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    gold = _gold()
+def run_gold_document(tmp_path_factory: pytest.TempPathFactory, gold: list[dict],
+                      name: str) -> Path:
+    """A project that has read the gold sentences as one document, a paragraph each (the
+    paragraph starts are what record_gold_review maps sentences back to gold records by)."""
     folder = tmp_path_factory.mktemp("gold")
     (folder / "gold_sentences.txt").write_text(
         "\n\n".join(item["text"] for item in gold) + "\n", encoding="utf-8")
-    project = tmp_path_factory.mktemp("gold-project")
+    project = tmp_path_factory.mktemp(name)
     run_cli("run", str(folder), "--project", str(project), "--no-progress", check=False)
+    return project
+
+
+@pytest.fixture(scope="module")
+def gold_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    gold = _gold()
+    project = run_gold_document(tmp_path_factory, gold, "gold-project")
     record_gold_review(project / "cultdip.sqlite", gold)
     return project
 

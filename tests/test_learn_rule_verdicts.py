@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from conftest import ROOT, run_cli
-from test_learn import record_gold_review
+from test_learn import record_gold_review, run_gold_document
 
 GOLD_FILES = [ROOT / "docs" / "gold" / "gold.jsonl",
               ROOT / "docs" / "gold" / "purposive" / "purposive.jsonl"]
@@ -33,11 +33,7 @@ def _gold() -> list[dict]:
 @pytest.fixture(scope="module")
 def half_judged(tmp_path_factory: pytest.TempPathFactory) -> dict:
     gold = _gold()
-    folder = tmp_path_factory.mktemp("gold")
-    (folder / "gold_sentences.txt").write_text(
-        "\n\n".join(item["text"] for item in gold) + "\n", encoding="utf-8")
-    project = tmp_path_factory.mktemp("half-judged")
-    run_cli("run", str(folder), "--project", str(project), "--no-progress", check=False)
+    project = run_gold_document(tmp_path_factory, gold, "half-judged")
     sources = sorted({item["source"] for item in gold})
     judged_sources = set(sources[::2])  # whole speeches judged, never half of one
     judged = {i for i, item in enumerate(gold) if item["source"] in judged_sources}
