@@ -16,11 +16,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -28,54 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from large_text import build_large_text  # noqa: E402
-
-
-def _tree(pid: int) -> list[int]:
-    found = [pid]
-    for task in os.listdir(f"/proc/{pid}/task") if os.path.isdir(f"/proc/{pid}/task") else []:
-        try:
-            with open(f"/proc/{pid}/task/{task}/children") as handle:
-                for child in handle.read().split():
-                    found += _tree(int(child))
-        except OSError:
-            continue
-    return found
-
-
-def tree_pss(pid: int) -> int:
-    """Proportional set size of the process tree: a page the per-document child shares with
-    the batch process after fork is counted once, not twice as a sum of RSS would."""
-    total = 0
-    for member in _tree(pid):
-        try:
-            with open(f"/proc/{member}/smaps_rollup") as handle:
-                for line in handle:
-                    if line.startswith("Pss:"):
-                        total += int(line.split()[1]) * 1024
-                        break
-        except OSError:
-            continue
-    return total
-
-
-class PeakSampler:
-    """The largest process-tree PSS seen, sampled in a thread."""
-
-    def __init__(self, pid: int) -> None:
-        self.pid, self.peak, self._stop = pid, 0, threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.wait(0.2):
-            self.peak = max(self.peak, tree_pss(self.pid))
-
-    def __enter__(self) -> "PeakSampler":
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
+from process_memory import PeakSampler  # noqa: E402
 
 
 def measure(folder: Path, project: Path, verb: str) -> tuple[float, int, dict]:
@@ -89,7 +40,7 @@ def measure(folder: Path, project: Path, verb: str) -> tuple[float, int, dict]:
     seconds = time.perf_counter() - started
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} exited {process.returncode}:\n{err[-3000:]}")
-    return seconds, sampler.peak, json.loads(out[out.index("{"):])
+    return seconds, sampler.peak_pss, json.loads(out[out.index("{"):])
 
 
 WHOLE = """
@@ -116,7 +67,7 @@ def measure_whole(path: Path, project: Path) -> tuple[float, int]:
         _, err = process.communicate()
     if process.returncode != 0:
         raise SystemExit(f"whole read exited {process.returncode}:\n{err[-3000:]}")
-    return time.perf_counter() - started, sampler.peak
+    return time.perf_counter() - started, sampler.peak_pss
 
 
 def main() -> int:
