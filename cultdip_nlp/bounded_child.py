@@ -119,6 +119,11 @@ class Pickled:
         return pickle.loads(self.data)  # type: ignore[no-any-return]
 
 
+def opened(result: Document | FailedDocument | Pickled) -> Document | FailedDocument:
+    """A result that may have come still pickled, unpickled."""
+    return result.open() if isinstance(result, Pickled) else result
+
+
 @dataclass
 class _Child:
     pid: int
@@ -170,8 +175,7 @@ class BoundedChild:
 
     def run(self, path: str, meta: DocumentMeta) -> Document | FailedDocument:
         """The document's result, or its failure (E109, E110, E111); never an exception."""
-        result = self.run_pickled(path, meta)
-        return result.open() if isinstance(result, Pickled) else result
+        return opened(self.run_pickled(path, meta))
 
     def run_pickled(self, path: str, meta: DocumentMeta) -> Pickled | FailedDocument:
         """As run, but the child's result is left pickled (a pool worker passes it on to the

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .bounded_child import BoundedChild, Pickled
+from .bounded_child import BoundedChild, Pickled, opened
 from .codebook import Codebook, load_codebook
 from .errors import CultdipError, ErrorCode
 from .ingest.discover import discover
@@ -270,11 +270,6 @@ def process_file_bounded(path: str, meta: DocumentMeta, limits: Limits) -> Docum
     """process_file under per-document time and memory limits (see limits.py), in a child
     that reads one document after another (bounded_child.py)."""
     return opened(process_file_passed_on(path, meta, limits))
-
-
-def opened(result: Document | FailedDocument | Pickled) -> Document | FailedDocument:
-    """A result from process_file_passed_on, unpickled if it came still pickled."""
-    return result.open() if isinstance(result, Pickled) else result
 
 
 def process_file_passed_on(path: str, meta: DocumentMeta,
