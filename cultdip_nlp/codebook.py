@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from .errors import CodebookError, CultdipError, ErrorCode
+from .tagging.word_classes import WORD_CLASSES
 
 DEFAULT_NAME = "default"
 MAX_CODEBOOK_BYTES = 5_000_000
@@ -32,7 +33,7 @@ PATTERN_KINDS = ("phrase", "lemma", "tokens", "regex", "gazetteer", "stems")
 PATTERN_KEYS = set(PATTERN_KINDS) | {"id", "lang", "requires", "excludes", "score", "negation"}
 REQUIRES_KEYS = {"any", "window"}
 # Word classes a requires list may name (tagging/word_classes.py): the gazetteer's words.
-REQUIRES_CLASSES = {"@nationality", "@country"}
+REQUIRES_CLASSES = frozenset(WORD_CLASSES)  # "@nationality", "@country"
 NEGATION_KEYS = {"cues", "not_cues", "post_cues", "post_regex", "window", "action", "factor"}
 PACK_NEGATION_KEYS = {"cues", "not_cues", "post_cues", "post_regex"}
 NEGATION_ACTIONS = ("reject", "lower", "ignore")

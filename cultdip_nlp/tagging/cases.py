@@ -12,14 +12,9 @@ sentences under it about that country too, until the next heading:
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
-from typing import Any
 
-import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -27,22 +22,10 @@ from spacy.util import filter_spans
 
 from ..nlp import blank_pipeline
 from .component import stem_specs
+from .gazetteer import load_gazetteer
 
 ABOUT_KEY = "cultdip_about"
 STEM_MIN_CHARS = 4  # shorter Kazakh names ("Чад") match only as written
-
-
-def gazetteer_path() -> Path:
-    return Path(str(resources.files("cultdip_nlp") / "data" / "countries.yaml"))
-
-
-@functools.lru_cache(maxsize=4)
-def load_gazetteer(path: str | None = None) -> dict[str, Any]:
-    # libyaml's C parser when installed: the pure-Python one took 0.75 s of every worker's
-    # start-up for this file.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(path or gazetteer_path(), encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=loader)  # noqa: S506 - a safe loader
 
 
 def gazetteer_entries(lang: str, path: str | None = None) -> list[tuple[str, str]]:

@@ -20,9 +20,8 @@ matched against the token's lemma; Kazakh forms are stems, matched at the start 
 from __future__ import annotations
 
 import functools
-from importlib import resources
 
-import yaml
+from .gazetteer import load_gazetteer
 
 WORD_CLASSES = {"@nationality": "adjectives", "@country": "names"}
 SUFFIXING = {"kk"}  # languages whose forms carry case suffixes: matched as stems
@@ -33,9 +32,7 @@ def class_words(name: str, lang: str) -> tuple[frozenset[str], frozenset[str], t
     """(words as written, lower-cased lemmas, lower-cased stems) of a word class in a language,
     only one of them filled; all empty when the gazetteer has no forms for that language."""
     kind = WORD_CLASSES[name]
-    path = resources.files("cultdip_nlp") / "data" / "countries.yaml"
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+    data = load_gazetteer()
     words = {
         str(form).replace("’", "'")
         for country in data.get("countries", []) or []
