@@ -90,16 +90,15 @@ def train(corpus: PreparedCorpus, seeds: list[Seed], settings: ModelSettings,
     else:
         lda = LdaModel(alpha=settings.alpha, update_every=settings.update_every, **common)
     training = bows if bows is not None else corpus.bows()
+    seed_ids = [np.array([corpus.dictionary.token2id[w] for w in seed.words], dtype=np.int64)
+                for seed in seeds]
     if settings.warm_start == "nmf":
-        seed_ids = [np.array([corpus.dictionary.token2id[w] for w in seed.words])
-                    for seed in seeds]
         lda.state.sstats[:] = initial_statistics(training, len(corpus.dictionary), seed_ids,
                                                  k, settings.seed, settings.warm_start_units)
     elif settings.warm_start != "none":
         raise ValueError(f"warm start must be 'nmf' or 'none', not {settings.warm_start!r}")
     if seeds or settings.warm_start != "none":
-        for topic, seed in enumerate(seeds):
-            ids = [corpus.dictionary.token2id[w] for w in seed.words]
+        for topic, (seed, ids) in enumerate(zip(seeds, seed_ids)):
             lda.state.sstats[topic, ids] += seed_strength(corpus, seed.words,
                                                           settings.seed_initial_share)
         lda.sync_state()
