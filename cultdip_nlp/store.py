@@ -481,7 +481,7 @@ class Store:
                 )
                 self._insert_sentences(db, document.id, document.sentences)
                 self._insert_mentions(db, document.id, document.mentions)
-                self._insert_tags(db, document.tags, run_id)
+                insert_tags(db, document.tags, run_id)
             db.executemany(
                 "INSERT INTO footnotes VALUES (?,?,?,?,?)",
                 [(document.id, note.page, note.start, note.end, int(note.in_sentences))
@@ -554,19 +554,6 @@ class Store:
 
     # tags --------------------------------------------------------------------------------
 
-    @staticmethod
-    def _insert_tags(db: sqlite3.Connection, tags: Iterable[Tag], run_id: str) -> None:
-        db.executemany(
-            "INSERT OR REPLACE INTO tags VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    t.id, t.document_id, t.sentence_index, t.start, t.end, t.code, t.text,
-                    t.source, t.rule, t.score, t.codebook_hash, run_id,
-                )
-                for t in tags
-            ],
-        )
-
     def replace_analysis(
         self, document_id: str, sentences: Iterable[Sentence], tags: Iterable[Tag],
         mentions: Iterable[Mention], codebook_hash: str, run_id: str, spool: str | None = None,
@@ -591,7 +578,7 @@ class Store:
                 return
             self._insert_sentences(db, document_id, sentences)
             self._insert_mentions(db, document_id, mentions)
-            self._insert_tags(db, tags, run_id)
+            insert_tags(db, tags, run_id)
             db.execute(
                 "UPDATE documents SET tagged_codebook_hash = ?, n_sentences = ?, n_tokens = ?"
                 " WHERE id = ?",
@@ -622,7 +609,7 @@ class Store:
         with self.transaction() as db:
             db.execute("DELETE FROM tags WHERE document_id = ? AND source = ?",
                        (document_id, source))
-            self._insert_tags(db, tags, run_id)
+            insert_tags(db, tags, run_id)
 
     # reading -----------------------------------------------------------------------------
 
@@ -684,11 +671,20 @@ class Store:
         with self.transaction() as db:
             db.execute("DELETE FROM tags WHERE document_id = ? AND source = 'topic'"
                        " AND rule LIKE ?", (document_id, f"topic:{model_id}:%"))
-            db.executemany(
-                "INSERT OR IGNORE INTO tags VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                [(t.id, t.document_id, t.sentence_index, t.start, t.end, t.code, t.text,
-                  t.source, t.rule, t.score, t.codebook_hash, None) for t in tags],
-            )
+            insert_tags(db, tags, None, replace=False)
+
+
+def insert_tags(db: sqlite3.Connection, tags: Iterable[Tag], run_id: str | None,
+                replace: bool = True) -> None:
+    """Write tags as rows. `replace`: a re-analysis replaces a tag with the same id (span
+    and code); without it (topic tags, review candidates) a tag already there, which a
+    coder's judgement may refer to, stays as it is."""
+    db.executemany(
+        f"INSERT OR {'REPLACE' if replace else 'IGNORE'} INTO tags"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(t.id, t.document_id, t.sentence_index, t.start, t.end, t.code, t.text, t.source,
+          t.rule, t.score, t.codebook_hash, run_id) for t in tags],
+    )
 
 
 def document_text(connection: sqlite3.Connection, document_id: str, start: int = 0,

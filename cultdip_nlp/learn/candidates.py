@@ -166,15 +166,12 @@ def store_candidates(connection: sqlite3.Connection, tags: Sequence[Tag]) -> int
     """Add candidate tags in one transaction, never replacing a tag with the same id (span
     and code): an earlier tag there, judged or not, stays as it is. Returns how many were
     new."""
-    from ..store import begin_immediate
+    from ..store import begin_immediate, insert_tags
 
     begin_immediate(connection, "review candidates")
     try:
         before = connection.total_changes
-        connection.executemany(
-            "INSERT OR IGNORE INTO tags VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(t.id, t.document_id, t.sentence_index, t.start, t.end, t.code, t.text, t.source,
-              t.rule, t.score, t.codebook_hash, None) for t in tags])
+        insert_tags(connection, tags, None, replace=False)
         added = connection.total_changes - before
     except BaseException:
         connection.execute("ROLLBACK")
