@@ -19,11 +19,13 @@ import pandas as pd
 import pytest
 from conftest import CORPUS, ROOT, run_cli
 from test_learn import record_gold_review
+from test_review_browser import Running, browser, current_tag, decisions, login, press  # noqa: F401 - browser is a fixture
 
 from cultdip_nlp.codebook import load_codebook
 from cultdip_nlp.learn.candidates import CodeGuesser
 from cultdip_nlp.learn.classifier import GROUPS, group_of, load, load_groups, probabilities
 from cultdip_nlp.learn.examples import labelled_sentences
+from cultdip_nlp.review import coders
 from cultdip_nlp.review.judgements import Judgement, record
 
 GOLD_FILES = [ROOT / "docs" / "gold" / "gold.jsonl",
@@ -168,3 +170,48 @@ def test_candidates_need_a_model_with_group_models(project: dict, tmp_path: Path
     result = run_cli("review", "sample", "--project", str(root), "--n", "3", "--strategy",
                      "candidates", "--model", str(old))
     assert result.returncode != 0 and "no code-group models" in result.stderr
+
+
+def test_a_coder_judges_candidates_in_the_browser(project: dict, browser: object) -> None:
+    """The review page tells a coder what a candidate is (a group probability and a guessed
+    code, not a rule match), highlights the whole sentence, offers the group's other codes, and
+    saves accept, relabel and reject on candidates like on any tag."""
+    root = project["root"]
+    database = root / "cultdip.sqlite"
+    batch = json.loads(run_cli("review", "sample", "--project", str(root), "--n", "3",
+                               "--strategy", "candidates", "--model", str(project["model"]),
+                               "--coders", "cat", "--json", check=True).stdout)
+    with sqlite3.connect(database, isolation_level=None) as db:
+        db.row_factory = sqlite3.Row
+        token = coders.add_coder(db, "cat")
+        items = db.execute(
+            "SELECT r.tag_id, r.code, t.score, s.text FROM review_items r JOIN tags t"
+            " ON t.id = r.tag_id JOIN sentences s ON s.document_id = r.document_id"
+            " AND s.idx = r.sentence_idx WHERE r.batch_id = ? ORDER BY r.position",
+            (batch["id"],)).fetchall()
+    assert len(items) == 3
+    running = Running(database)
+    context = browser.new_context()  # type: ignore[attr-defined]
+    try:
+        page = login(context, running.url, token)
+        first = items[0]
+        assert current_tag(page) == first["tag_id"]
+        reason = page.inner_text("#reason")
+        group = group_of(first["code"])
+        assert "review candidate from model" in reason and "matched" not in reason
+        assert f"probability {first['score']:.2f}" in reason and f"some {group} code" in reason
+        assert page.inner_text("#sentence mark") == first["text"]
+        choices = page.locator("#choices li").all_inner_texts()
+        offered = [choice.rsplit("(", 1)[1].rstrip(")") for choice in choices]
+        assert offered and all(group_of(code) == group for code in offered)
+        assert first["code"] not in offered
+        press(page, "1")  # relabel to the first code offered
+        press(page, "a")
+        press(page, "r")
+        assert page.inner_text("#progress").startswith("3 done · 0 left")
+    finally:
+        context.close()
+        running.stop()
+    assert decisions(root, "cat") == {items[0]["tag_id"]: ("relabel", offered[0]),
+                                      items[1]["tag_id"]: ("accept", None),
+                                      items[2]["tag_id"]: ("reject", None)}

@@ -57,13 +57,42 @@ def coder_items(connection: sqlite3.Connection, coder: str | None) -> list[dict[
             "country": row["country"],
             "orphaned": row["rule"] is None,
             "reason": {"rule": row["rule"], "matched": row["matched"], "score": row["score"],
-                       "source": row["source"]},
+                       "source": row["source"],
+                       "text": machine_reason(row["source"], row["rule"], row["matched"],
+                                              row["score"], row["code"])},
             "decision": judgement["decision"] if judgement else None,
             "new_code": judgement["new_code"] if judgement else None,
             "note": judgement["note"] if judgement else None,
             "added": additions.get((row["coder"], row["document_id"], row["sentence_idx"]), []),
         })
     return items
+
+
+def machine_reason(source: str | None, rule: str | None, matched: str | None,
+                   score: float | None, code: str) -> str:
+    """One line telling the coder why the machine proposes this code, in the terms of its source.
+
+    A rule names its pattern and match; a classifier or review candidate has no match to show
+    (its span is the whole sentence), so the line says what its probability means and, for a
+    candidate, that the code is only the model's guess within the group, which is what the coder
+    is asked to correct.
+    """
+    if rule is None:
+        return "no machine reason: the current codebook no longer produces this tag"
+    shown = "—" if score is None else f"{score:.2f}"
+    model = rule.split(":", 2)[1] if ":" in rule else rule
+    if source == "classifier":
+        return (f"classifier {model}: probability {shown} that the sentence has this code;"
+                " no rule tagged it")
+    if source == "candidate":
+        group = code.split(".", 1)[0]
+        return (f"review candidate from model {model}: probability {shown} that the sentence"
+                f" has some {group} code, and no rule gave it one; the code shown is the"
+                f" model's best guess: accept it, relabel to the right {group} code, or reject")
+    if source == "topic":
+        topic = rule.rsplit(":", 1)[-1]
+        return f"topic {topic} of model {model}: share {shown} of the sentence"
+    return f"rule {rule} matched “{matched or ''}” · score {shown}"
 
 
 def codebook_view(codebook: Codebook) -> list[dict[str, Any]]:

@@ -57,7 +57,7 @@ def export_xlsx(connection: sqlite3.Connection, codebook: Codebook, path: Path,
             item["tag_id"], item["coder"], item["document"], item["country"], item["year"],
             item["page"], item["before"], item["sentence"], item["sentence"][start:end],
             item["code"], code.label if code else "", code.definition if code else "",
-            f"rule {reason['rule']} matched {reason['matched']!r} score {reason['score']}",
+            reason["text"],
             item["decision"] or "", item["new_code"] or "", item["note"] or "",
         ]
         # Document text is untrusted: a sentence starting with '=' must stay text in Excel.

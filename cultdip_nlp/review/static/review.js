@@ -98,7 +98,7 @@ function render(progress) {
   if (item.orphaned) decision.appendChild(el("div", "This tag is no longer produced by the current codebook."));
   const reason = document.getElementById("reason");
   reason.appendChild(el("h3", "The machine's reason"));
-  reason.appendChild(el("div", `rule ${item.reason.rule ?? "—"} · matched “${item.reason.matched ?? ""}” · score ${item.reason.score ?? "—"}`));
+  reason.appendChild(el("div", item.reason.text));
   const info = codeInfo(item.code);
   const code = document.getElementById("code");
   code.appendChild(el("h2", `${info.label} (${info.id})`));
