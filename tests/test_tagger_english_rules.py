@@ -29,6 +29,9 @@ CASES = [
     ("ESP_66_2011.txt", "without its Arab and Jewish heritage", "identity.history_heritage", True),
     # A named national language's status at the United Nations.
     ("PRT_68_2013.txt", "seeing Portuguese adopted as an official language", "identity.language", True),
+    # "our language" with the nation's culture or heritage; a word "in our language" is not.
+    ("UZB_47_1992.txt", "We have saved our language, religion", "identity.language", True),
+    ("AFG_58_2003.txt", "which in our language is called a Loya Jirga", "identity.language", False),
     # "learn a common language ... the language of law" is not a nation's language.
     ("BLR_55_2000.txt", "to learn a common language", "identity.language", False),
     # Exchanges in the fields of culture and education; science and technology are not.
