@@ -62,7 +62,7 @@ def _without_addresses(text: str) -> str:
 # Which languages' cues each word has (bit i: the i-th language of _CUES_BY_LINE), kept
 # across the documents a process reads: most words of a text were seen in earlier ones.
 _CUE_BITS: dict[str, int] = {}
-_CUE_BITS_MAX = 200_000
+_CUE_BITS_MAX = 100_000
 
 
 def _cue_bits(distinct: list[str]) -> dict[str, int]:
