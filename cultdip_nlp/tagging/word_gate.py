@@ -8,8 +8,8 @@ doc's column is looked up in it with one `searchsorted`, and each word found say
 requirements ("entries") it fills.
 
 Why: looking the words up as Python sets (a Python int per token and column, then set
-intersections, then `numpy.isin` and `numpy.unique` per requirement and pattern) cost more
-than the matching it saved, a tenth of the tagger's time.
+intersections, then `numpy.isin` and `numpy.unique` per requirement and pattern) was most of
+the token patterns' time; with the gate it went from 1.33 to 1.22 ms a UN speech (CPU).
 """
 
 from __future__ import annotations
