@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from itertools import repeat
 from typing import Any
 
 import numpy
@@ -96,17 +97,22 @@ class LemmaNorm:
     """Sets NORM to the lower-cased lemma; retries the lookup on the lower-cased word.
 
     With spaCy's lookup lemmatizer before it, it also sets the lemmas (`sets_lemmas`; the
-    pipeline then leaves spaCy's lemmatizer disabled): the same table lookup once per distinct
-    word of a doc instead of once per token through a Python Token object, which was a fifth
-    of the pipeline's time.
+    pipeline then leaves spaCy's lemmatizer disabled): the same table lookup once per word
+    (remembered across docs) instead of once per token through a Python Token object, which
+    was a fifth of the pipeline's time.
     """
+
+    MAX_WORDS = 500_000  # words whose lemma and norm are remembered across docs
 
     def __init__(self, nlp: Language) -> None:
         self.table: Any = None
         self.morph: Any = None
         self.sets_lemmas = False
-        # word hash -> (lemma hash, norm hash); the strings stay in the vocab's string store
-        self.hashes: dict[int, tuple[int, int]] = {}
+        # word hash -> row of `values`: (lemma hash, norm hash); the strings stay in the
+        # vocab's string store. Rows past `size` are free.
+        self.rows: dict[int, int] = {}
+        self.values = numpy.zeros((1024, 2), dtype=numpy.uint64)
+        self.size = 0
         if "lemmatizer" in nlp.pipe_names:
             lemmatizer = nlp.get_pipe("lemmatizer")
             lookups = getattr(lemmatizer, "lookups", None)
@@ -122,37 +128,69 @@ class LemmaNorm:
             self.morph = getattr(lemmatizer, "_morph", None)
 
     def __call__(self, doc: Doc) -> Doc:
-        """Lemmas and norms read and written as arrays, once per distinct word."""
-        if not len(doc):
+        """Lemmas and norms read and written as arrays; a word's are worked out the first
+        time it is met and then taken from `values` by row.
+
+        Why rows: finding a doc's distinct words first (`numpy.unique`, a sort) and building
+        an array of their values from Python tuples cost more than looking every token's
+        row up in a dict (in C, through `map`)."""
+        length = len(doc)
+        if not length:
             return doc
-        cache = self.hashes
-        strings = doc.vocab.strings
-        words = doc.to_array([ORTH, LEMMA])
-        # 64-bit hashes are slow to turn into Python ints one by one: only the distinct ones.
-        distinct, first, where = numpy.unique(words[:, 0], return_index=True,
-                                              return_inverse=True)
-        orths = distinct.tolist()
-        known = list(map(cache.get, orths))  # the cache answers almost every word
-        for position, found in enumerate(known):
-            if found is not None:
-                continue
-            orth, text = orths[position], strings[orths[position]]
-            if self.sets_lemmas:
-                # spaCy's lookup_lemmatize: the table's entry for the exact text, or it
-                lemma = _as_lemma(self.table.get(text, text), text)
-            else:
-                lemma_hash = int(words[int(first[position]), 1])
-                lemma = strings[lemma_hash] if lemma_hash else ""
-            found = (strings.add(lemma) if lemma else 0, strings.add(self.norm(text, lemma)))
-            if len(cache) < 500_000:
-                cache[orth] = found
-            known[position] = found
-        values = numpy.array(known, dtype=numpy.uint64).reshape(len(known), 2)
+        rows = self.rows
         if self.sets_lemmas:
-            doc.from_array([LEMMA, NORM], values[where])
+            orths = doc.to_array(ORTH)
+            lemma_hashes = None
         else:
-            doc.from_array([NORM], values[where, 1:])
+            words = doc.to_array([ORTH, LEMMA])
+            orths, lemma_hashes = words[:, 0], words[:, 1]
+        found = numpy.fromiter(map(rows.get, orths.tolist(), repeat(-1)), dtype=numpy.int64,
+                               count=length)
+        missing = numpy.flatnonzero(found < 0)
+        if missing.size:
+            strings = doc.vocab.strings
+            # Words of this doc met first here; those the full dict has no room for get rows
+            # past `kept`, free again after this doc.
+            own: dict[int, int] = {}
+            kept = self.size
+            for index in missing.tolist():
+                orth = int(orths[index])
+                row = rows.get(orth, own.get(orth, -1))
+                if row < 0:  # its first token in the doc: its values from that token
+                    row = self._new_row(strings, orth, None if lemma_hashes is None
+                                        else int(lemma_hashes[index]))
+                    if len(rows) < self.MAX_WORDS:
+                        rows[orth] = row
+                        kept = self.size
+                    else:
+                        own[orth] = row
+                found[index] = row
+            values = self.values[found]
+            self.size = kept
+        else:
+            values = self.values[found]
+        if self.sets_lemmas:
+            doc.from_array([LEMMA, NORM], values)
+        else:
+            doc.from_array([NORM], values[:, 1:])
         return doc
+
+    def _new_row(self, strings: Any, orth: int, lemma_hash: int | None) -> int:
+        """A row for a word's lemma and norm: with `lemma_hash` None, the lemma is spaCy's
+        lookup_lemmatize (the table's entry for the exact text, or the text); otherwise the
+        lemma the pipeline gave the word's first token in the doc."""
+        text = strings[orth]
+        if lemma_hash is None:
+            lemma = _as_lemma(self.table.get(text, text), text)
+        else:
+            lemma = strings[lemma_hash] if lemma_hash else ""
+        row = self.size
+        if row == len(self.values):
+            self.values = numpy.concatenate([self.values, numpy.zeros_like(self.values)])
+        self.values[row] = (strings.add(lemma) if lemma else 0,
+                            strings.add(self.norm(text, lemma)))
+        self.size = row + 1
+        return row
 
     def norm(self, text: str, lemma: str) -> str:
         """The lower-cased lemma of a word; spaCy's lookup is retried on the lower-cased word

@@ -399,6 +399,7 @@ def run_batch(paths: list[Path], project: Path, settings: Settings, command: str
                                       "page_time_limit": settings.read.page_seconds})
     summary.run_id = run.id
     with Store(store_path(project)) as store:
+        store.defer_checkpoints()
         store.start_run(run)
         jobs = _plan(store, found.files, found.meta_for, codebook, settings, summary)
         bar = _progress(len(found.files), progress)
@@ -458,7 +459,11 @@ def _execute(jobs: Iterator[_Job], settings: Settings) -> Iterator[tuple[Documen
     with ProcessPoolExecutor(max_workers=settings.jobs, initializer=_init_pool_worker,
                              initargs=(settings.codebook, settings.tag, settings.read)) as pool:
         pending: dict[Future[Document | FailedDocument | Pickled], _Job] = {}
-        limit = settings.jobs * 2
+        # Four documents per worker in flight: while the batch process saves a document
+        # (a checkpoint of the store may stall it for milliseconds) the workers have further
+        # documents queued, so their reading children wait less for the next request
+        # (1,000 speeches: 0.59 -> 0.43 s idle per child).
+        limit = settings.jobs * 4
         try:
             for job in jobs:
                 pending[pool.submit(process_file_passed_on, str(job.path), job.meta,

@@ -358,6 +358,17 @@ class Store:
         else:
             self.connection.execute("COMMIT")
 
+    def defer_checkpoints(self, pages: int = 10_000) -> None:
+        """Copy the write-ahead log into the database every `pages` pages (SQLite's default:
+        1,000) for a batch that writes many documents one transaction each.
+
+        Why: each checkpoint syncs the log and the database to disk; every ~60 UN speeches
+        that stalled the batch process for a few milliseconds (2.3 -> 1.5 ms a speech for
+        saving, measured wall-clock), while the reading processes waited for it. What is
+        stored and when a transaction is durable do not change; the log grows to at most
+        `pages` x 4 KB before it is copied in."""
+        self.connection.execute(f"PRAGMA wal_autocheckpoint={int(pages)}")
+
     def changes(self) -> str:
         """Which store this is and how often what matrices read has changed in it."""
         row = self.connection.execute(

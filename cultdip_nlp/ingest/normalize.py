@@ -12,6 +12,9 @@ import statistics
 import unicodedata
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# The members of _SPACES other than the plain space, and runs of plain spaces.
+_OTHER_SPACES = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
+_SPACE_RUNS = re.compile(r"  +")
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]$")
 _SOFT_HYPHEN = "\u00ad"
 # PDFium marks a hyphen it took for a line-end break inside a word with U+FFFE.
@@ -24,6 +27,19 @@ def normalize_unicode(text: str) -> str:
     # A byte-order mark inside the text (files concatenated) is invisible noise, not a word.
     text = text.replace("\ufeff", "")
     return unicodedata.normalize("NFKC", text)
+
+
+def collapse_spaces(text: str) -> str:
+    """Every run of spaces and tabs (Unicode spaces included) as one plain space.
+
+    Why not `_SPACES.sub` alone: it replaces every single space of the text by itself, a
+    match object each (~0.8 ms a speech, 3% of the pipeline). A text with no space but the
+    plain one (most texts) only needs its runs of two or more collapsed, which a search for
+    a literal double space finds fast; the result is the same.
+    """
+    if _OTHER_SPACES.search(text) is None:
+        return _SPACE_RUNS.sub(" ", text) if "  " in text else text
+    return _SPACES.sub(" ", text)
 
 
 def _join_lines(lines: list[str]) -> str:
@@ -69,7 +85,7 @@ def paragraphs(text: str) -> list[str]:
 
     # Spaces are collapsed over the whole text in one call (the pattern never matches a
     # line break, so each line comes out as if collapsed on its own).
-    for raw in _SPACES.sub(" ", normalize_unicode(text)).split("\n"):
+    for raw in collapse_spaces(normalize_unicode(text)).split("\n"):
         line = raw.strip()
         if line:
             block.append(line)

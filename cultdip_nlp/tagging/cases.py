@@ -120,7 +120,8 @@ def heading_kind(paragraph: str) -> str | None:
     inside: "Japan: Nation Branding through “Cool Japan” and Heritage", "Discussion".
     """
     text = paragraph.strip()
-    words = text.split()
+    # Split no further than one word past the limit: a paragraph of prose has hundreds.
+    words = text.split(maxsplit=HEADING_MAX_WORDS)
     if not words or len(words) > HEADING_MAX_WORDS or "\n" in text:
         return None
     if _CAPTION.match(text):

@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 from ..codebook import Codebook, Pattern, load_codebook
 from ..nlp import blank_pipeline
 from .word_classes import WORD_CLASSES, class_words
+from .word_gate import Requirement, WordGate
 
 SPANS_KEY = "cultdip"
 SCOPE_BREAKERS = frozenset({"but", "however", "yet", "although", "though", "whereas",
@@ -80,16 +81,15 @@ def _expand_first_set(spec: list[dict[str, object]]) -> list[list[dict[str, obje
     return [[{attribute: value}, *spec[1:]] for value in dict.fromkeys(test["IN"])]
 
 
-_COLUMNS = {"ORTH": 0, "TEXT": 0, "LOWER": 1, "NORM": 2}
-_COLUMNS_READ = [ORTH, LOWER, NORM]  # the columns of doc.to_array that _COLUMNS number
+_COLUMNS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "NORM": NORM}
 
 
 @dataclass(frozen=True)
 class _TokenPattern:
     matcher: Matcher
-    # (column of ORTH/LOWER/NORM, word hashes, the same as an array): a match needs one of
-    # the words in that column for each entry
-    required: list[tuple[int, frozenset[int], numpy.ndarray]]
+    # (attribute ORTH/LOWER/NORM, word hashes): a match needs one of the words in that
+    # attribute for each entry
+    required: list[Requirement]
     within_sentences: bool  # every token is a word: no match crosses a sentence end
 
 
@@ -110,8 +110,7 @@ def _word_test(token: dict[str, object]) -> tuple[str, list[str]] | None:
     return None
 
 
-def _required_words(spec: list[dict[str, object]],
-                    vocab: Vocab) -> list[tuple[int, frozenset[int], numpy.ndarray]]:
+def _required_words(spec: list[dict[str, object]], vocab: Vocab) -> list[Requirement]:
     """For each token a pattern cannot match without (no OP, or OP "+", and a word test):
     the column and the word hashes one of which must occur for the pattern to match."""
     required = []
@@ -122,9 +121,8 @@ def _required_words(spec: list[dict[str, object]],
         if test is None:
             continue
         attribute, words = test
-        hashes = frozenset(vocab.strings.add(word) for word in words)
-        required.append((_COLUMNS[attribute], hashes,
-                         numpy.array(sorted(hashes), dtype=numpy.uint64)))
+        required.append((_COLUMNS[attribute],
+                         frozenset(vocab.strings.add(word) for word in words)))
     return required
 
 
@@ -179,8 +177,7 @@ class CultdipTagger:
         self._lemma = PhraseMatcher(nlp.vocab, attr="NORM")
         # One Matcher per token pattern, run only where every word it requires occurs.
         self._tokens: list[_TokenPattern] = []
-        # Per column (ORTH, LOWER, NORM): every word hash some token pattern requires.
-        self._required_words: list[frozenset[int]] = [frozenset()] * len(_COLUMNS_READ)
+        self._gate = WordGate([])
         self._names = PhraseMatcher(nlp.vocab, attr="ORTH")  # gazetteers: case matters
         self._excludes = PhraseMatcher(nlp.vocab, attr="NORM")
         self._regexes: list[tuple[re.Pattern[str], Pattern]] = []
@@ -222,9 +219,7 @@ class CultdipTagger:
                 self._regexes.append((re.compile(pattern.value), pattern))
             if pattern.excludes:
                 self._excludes.add(key, [self._pattern_doc(p) for p in pattern.excludes])
-        for pattern in self._tokens:
-            for column, values, _ in pattern.required:
-                self._required_words[column] = self._required_words[column] | values
+        self._gate = WordGate([pattern.required for pattern in self._tokens])
         if self._negation is not None:
             make = blank_pipeline(self.lang).make_doc
             cues = self._negation.cues.get(self.lang, ())
@@ -287,34 +282,26 @@ class CultdipTagger:
         """
         if not self._tokens or not len(doc):
             return []
-        columns = doc.to_array(_COLUMNS_READ)
-        # Only the required words are looked for (a set lookup per token, in C): the
-        # distinct words of every paragraph as Python sets cost more than the matching.
-        present = [wanted.intersection(columns[:, i].tolist()) if wanted else wanted
-                   for i, wanted in enumerate(self._required_words)]
-        sentence_of: numpy.ndarray | None = None
+        hits = self._gate.hits(doc)
+        present = hits.present()
+        sentences: tuple[numpy.ndarray, numpy.ndarray] | None = None
         bounds: list[int] = []
         found: list[tuple[int, int, int]] = []
-        for pattern in self._tokens:
-            if not all(not present[column].isdisjoint(values)
-                       for column, values, _ in pattern.required):
+        for pattern, requirements in zip(self._tokens, self._gate.requirements_of):
+            if not present[requirements].all():
                 continue
             if not pattern.within_sentences or not doc.has_annotation("SENT_START"):
                 found.extend(pattern.matcher(doc))
                 continue
-            if sentence_of is None:
+            if sentences is None:
                 starts = doc.to_array(SENT_START)[1:] == 1
                 starts_at = (numpy.flatnonzero(starts) + 1).tolist()
                 bounds = [0, *starts_at, len(doc)]
                 sentence_of = numpy.zeros(len(doc), dtype=numpy.int64)
                 sentence_of[starts_at] = 1
-                sentence_of = numpy.cumsum(sentence_of)
-            candidates: set[int] | None = None
-            for column, _, hashes in pattern.required:
-                holding = set(numpy.unique(
-                    sentence_of[numpy.isin(columns[:, column], hashes)]).tolist())
-                candidates = holding if candidates is None else candidates & holding
-            for sentence in sorted(candidates or ()):
+                sentences = hits.by_sentence(numpy.cumsum(sentence_of))
+            held, filled = sentences
+            for sentence in held[filled[:, requirements].all(axis=1)].tolist():
                 span = doc[bounds[sentence]:bounds[sentence + 1]]
                 found.extend((match_id, span.start + start, span.start + end)
                              for match_id, start, end in pattern.matcher(span))
