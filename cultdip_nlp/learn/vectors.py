@@ -58,16 +58,20 @@ def speeches(source: Path) -> Iterator[tuple[str, str]]:
             if not path.name.startswith("._"):
                 yield path.name, path.read_text(encoding="utf-8-sig", errors="replace")
         return
+    # read in archive order (an xz stream cannot seek back without decompressing again
+    # from the start), then hand out sorted by name like the folder
+    texts: dict[str, str] = {}
     with tarfile.open(source, "r:*") as archive:
-        members = sorted((m for m in archive.getmembers()
-                          if m.isfile() and "/TXT/" in m.name and m.name.endswith(".txt")
-                          and not Path(m.name).name.startswith("._")),
-                         key=lambda m: Path(m.name).name)
-        for member in members:
-            handle = archive.extractfile(member)
-            if handle is not None:
-                yield Path(member.name).name, io.TextIOWrapper(
-                    handle, encoding="utf-8-sig", errors="replace").read()
+        for member in archive:
+            name = Path(member.name).name
+            if member.isfile() and "/TXT/" in member.name and name.endswith(".txt") \
+                    and not name.startswith("._"):
+                handle = archive.extractfile(member)
+                if handle is not None:
+                    texts[name] = io.TextIOWrapper(handle, encoding="utf-8-sig",
+                                                   errors="replace").read()
+    for name in sorted(texts):
+        yield name, texts[name]
 
 
 def gold_speeches(gold_files: Iterable[Path]) -> set[str]:
