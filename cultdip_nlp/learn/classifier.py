@@ -85,11 +85,12 @@ class VectorFeatures(TransformerMixin, BaseEstimator):
     The vectors are read from `path` when fitted and kept out of the pickle (a few MB per
     model otherwise); a loaded model reads them again and checks their id."""
 
-    def __init__(self, path: str = "", weight: float = 1.0, similarity_weight: float = 1.0
-                 ) -> None:
+    def __init__(self, path: str = "", weight: float = 1.0, similarity_weight: float = 1.0,
+                 codebook: str = "") -> None:
         self.path = path
         self.weight = weight
         self.similarity_weight = similarity_weight
+        self.codebook = codebook  # reference for load_codebook; "" = the default codebook
 
     def _vectors(self) -> Any:
         from . import vectors as word_vectors
@@ -111,7 +112,7 @@ class VectorFeatures(TransformerMixin, BaseEstimator):
 
         loaded = self._vectors()
         self.vectors_id_ = str(loaded.card.get("id", ""))
-        codebook = load_codebook()
+        codebook = load_codebook(self.codebook or None)
         self.codes_ = list(codebook.code_ids)
         self.descriptions_ = loaded.sentences([code_description(c) for c in codebook.codes])
         return self
@@ -122,7 +123,8 @@ class VectorFeatures(TransformerMixin, BaseEstimator):
         return np.hstack([self.weight * sentences, self.similarity_weight * similarity])
 
 
-def make_features(kind: str = "word+char", vectors: str | Path | None = None) -> FeatureUnion:
+def make_features(kind: str = "word+char", vectors: str | Path | None = None,
+                  codebook: str | None = None) -> FeatureUnion:
     if kind not in FEATURE_SETS:
         raise ValueError(f"features {kind!r} is not one of {', '.join(FEATURE_SETS)}")
     if "vectors" in kind and not vectors:
@@ -141,7 +143,7 @@ def make_features(kind: str = "word+char", vectors: str | Path | None = None) ->
 
         parts.append(("codebook", CodebookVectorizer(binary=True)))
     if "vectors" in kind:
-        parts.append(("vectors", VectorFeatures(str(vectors))))
+        parts.append(("vectors", VectorFeatures(str(vectors), codebook=codebook or "")))
     return FeatureUnion(parts)
 
 
@@ -306,7 +308,8 @@ def train(sentences: Sequence[LabelledSentence], codes: Sequence[str], codebook_
           features: str = "word+char", model: str = "logistic",
           parameters: dict[str, object] | None = None, vectors: str | Path | None = None,
           distant: Sequence[Any] | None = None, distant_weight: float = 0.3,
-          distant_id: str = "") -> tuple[dict[str, Pipeline], ModelCard]:
+          distant_id: str = "", codebook: str | None = None
+          ) -> tuple[dict[str, Pipeline], ModelCard]:
     """One classifier per code with enough positives; cross-validated metrics and thresholds.
 
     `distant` (learn/distant.py: masked sentences the rules tagged on speeches outside the
@@ -337,7 +340,7 @@ def train(sentences: Sequence[LabelledSentence], codes: Sequence[str], codebook_
         card.parameters["thresholds"] = {}
         return models, card
     distant = list(distant or [])
-    union = make_features(features, vectors).fit([s.text for s in sentences]
+    union = make_features(features, vectors, codebook).fit([s.text for s in sentences]
                                                  + [d.text for d in distant])
     matrix = union.transform([s.text for s in sentences])
     distant_matrix = union.transform([d.text for d in distant]) if distant else None

@@ -67,7 +67,7 @@ def cmd_train(args: argparse.Namespace) -> int:
                              min_support=args.min_support, features=features,
                              vectors=vectors, distant=distant,
                              distant_weight=getattr(args, "distant_weight", 0.3),
-                             distant_id=distant_id,
+                             distant_id=distant_id, codebook=args.codebook,
                              parameters={"weak_negatives": args.weak_negatives,
                                          "weak_negative_sentences": len(weak)})
     except (FileNotFoundError, ValueError) as error:
