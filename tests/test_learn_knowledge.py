@@ -187,3 +187,19 @@ def test_cli_train_and_apply_with_vectors_and_distant(tmp_path_factory: pytest.T
     applied = json.loads(run_cli("learn", "apply", "--project", str(project), "--model",
                                  result["model"], "--json", check=True).stdout)
     assert applied["model"] == result["id"]
+
+
+def test_eval_refuses_distant_examples_from_gold_speeches(tmp_path: Path) -> None:
+    """Distant examples drawn without leaving the gold speeches out would train on the very
+    speeches the evaluation scores: the evaluation refuses them."""
+    import subprocess
+    import sys
+
+    codebook = load_codebook()
+    examples, card = distant.build(SPEECHES, codebook, set(), seed=3, speech_share=1.0,
+                                   untagged_share=0.0)
+    assert {e.source for e in examples} & vectors.gold_speeches(GOLD_FILES)
+    folder = distant.save(examples, card, tmp_path / "leaky")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_classifier.py"),
+                             "--distant", str(folder)], capture_output=True, text=True)
+    assert result.returncode != 0 and "come from gold speeches" in result.stderr
