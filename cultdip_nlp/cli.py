@@ -283,6 +283,19 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--weak-negatives", type=float, default=0.0, metavar="FRACTION",
                        help="also train on this share of the judged documents' sentences "
                             "that carry no tag and no judgement, as negatives (default 0)")
+    train.add_argument("--features", default="word+char",
+                       choices=["word+char", "word+char+lemma", "word+char+codebook",
+                                "word+char+lemma+codebook", "word+char+vectors"],
+                       help="n-gram features, optionally with domain word vectors "
+                            "(word+char+vectors, needs --vectors; docs/learning.md)")
+    train.add_argument("--vectors", type=Path, default=None, metavar="FOLDER",
+                       help="word vectors from scripts/build_vectors.py "
+                            "(models/vectors-ungdc)")
+    train.add_argument("--distant", type=Path, default=None, metavar="FOLDER",
+                       help="rule-tagged, trigger-masked UN sentences as extra training "
+                            "examples (scripts/build_distant.py: models/distant-ungdc)")
+    train.add_argument("--distant-weight", type=float, default=0.3,
+                       help="weight of a distant example against a judgement (default 0.3)")
     train.add_argument("--seed", type=int, default=13)
     train.add_argument("--json", action="store_true")
     apply = learn_verbs.add_parser("apply", formatter_class=raw, help="add classifier tags",

@@ -52,6 +52,7 @@ from cultdip_nlp.rule_verdicts import verdict
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = [ROOT / "docs/gold/gold.jsonl", ROOT / "docs/gold/purposive/purposive.jsonl"]
 GOAL_PRECISION = 0.90
+DEFAULT_VECTORS = ROOT / "models/vectors-ungdc"
 
 
 @dataclass(frozen=True)
@@ -63,12 +64,17 @@ class Settings:
     min_support: int = 3
     features: str = "word+char"
     model: str = "logistic"
+    vectors: str = ""
+    distant: str = ""
+    distant_weight: float = 0.3
 
     def label(self) -> str:
         parts = [self.training + (f" + weak negatives {self.weak_negatives:g}"
                                   if self.weak_negatives else ""),
                  f"threshold per {self.threshold_scope} at P {self.target_precision:g}"
                  f" (support {self.min_support})", self.features, self.model]
+        if self.distant:
+            parts.append(f"distant x {self.distant_weight:g}")
         return ", ".join(parts)
 
 
@@ -221,6 +227,7 @@ def evaluate(gold: list[dict], ruled: list[dict[str, set[str]]], settings: Setti
     relabels: dict[int, set[str]] = {}
     candidates: list[tuple[float, bool, str]] = []  # (probability, correct, group) rule-missed
     queue: list[tuple[float, bool, bool, str]] = []  # review candidates: (p, group ok, code ok)
+    distant_examples, distant_id = load_distant(settings.distant, codebook_hash, gold)
     for fold, (rows, test_rows) in enumerate(splits(gold, folds, seed, heldout)):
         if fraction < 1.0:
             rows = sorted(random.Random(seed + fold).sample(rows, int(fraction * len(rows))))
@@ -231,7 +238,9 @@ def evaluate(gold: list[dict], ruled: list[dict[str, set[str]]], settings: Setti
                              target_precision=settings.target_precision,
                              threshold_scope=settings.threshold_scope,
                              min_support=settings.min_support, features=settings.features,
-                             model=settings.model)
+                             model=settings.model, vectors=settings.vectors or None,
+                             distant=distant_examples, distant_weight=settings.distant_weight,
+                             distant_id=distant_id)
         thresholds = card.parameters["thresholds"]
         if codebook is not None:
             queue.extend(review_queue(gold, ruled, training, models, test_rows, codebook, seed))
@@ -300,6 +309,22 @@ def evaluate(gold: list[dict], ruled: list[dict[str, set[str]]], settings: Setti
         micro["held_back_combined"]["recall"] > micro["rules"]["recall"]
         and micro["held_back_combined"]["precision"] >= floor)
     return result
+
+
+def load_distant(folder: str, codebook_hash: str, gold: list[dict]) -> tuple[list, str]:
+    """The distant examples of a folder (none without one), refusing any drawn from a speech
+    a gold sentence comes from: that sentence's speech would be trained on."""
+    if not folder:
+        return [], ""
+    from cultdip_nlp.learn.distant import load
+
+    examples, card = load(Path(folder), codebook_hash)
+    speeches = {g["source"].split("/", 1)[1] for g in gold if g["source"].startswith("ungdc/")}
+    overlap = sorted({e.source for e in examples} & speeches)
+    if overlap:
+        sys.exit(f"{folder}: distant examples come from gold speeches ({', '.join(overlap[:5])}"
+                 "); rebuild them with scripts/build_distant.py")
+    return examples, str(card["id"])
 
 
 VARIANT_TITLES = {"rules": "rules alone", "held_back": "rules + verdicts",
@@ -371,6 +396,13 @@ def main() -> None:
     parser.add_argument("--min-support", type=int, default=3)
     parser.add_argument("--features", choices=FEATURE_SETS, default="word+char")
     parser.add_argument("--model", choices=MODELS, default="logistic")
+    parser.add_argument("--vectors", default="", metavar="FOLDER",
+                        help="word vectors for --features word+char+vectors "
+                        "(scripts/build_vectors.py; default models/vectors-ungdc)")
+    parser.add_argument("--distant", default="", metavar="FOLDER",
+                        help="distant examples (scripts/build_distant.py, e.g."
+                        " models/distant-ungdc) added to every training fold")
+    parser.add_argument("--distant-weight", type=float, default=0.3)
     parser.add_argument("--experiments", action="store_true",
                         help="run the comparison of docs/learning.md and print a table")
     parser.add_argument("--curve", action="store_true",
@@ -408,8 +440,10 @@ def main() -> None:
               + (f"tested on {', '.join(str(p) for p in args.test_on)} ({heldout} sentences,"
                  f" {sum(len(g['codes']) for g in gold[len(development):])} code assignments)"
                  if heldout else f"{args.folds}-fold by document") + f", seed {args.seed}")
+    vectors = args.vectors or (str(DEFAULT_VECTORS) if "vectors" in args.features else "")
     settings = Settings(args.training, args.weak_negatives, args.threshold_scope,
-                        args.target_precision, args.min_support, args.features, args.model)
+                        args.target_precision, args.min_support, args.features, args.model,
+                        vectors, args.distant, args.distant_weight)
     if args.curve:
         print_curves(gold, ruled, settings, args, codebook.hash, all_codes, header)
         return

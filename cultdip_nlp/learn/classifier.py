@@ -40,7 +40,7 @@ MIN_POSITIVES = 5
 MIN_TRUE_POSITIVES = 3
 DEFAULT_TARGET_PRECISION = 0.9
 FEATURE_SETS = ("word+char", "word+char+lemma", "word+char+codebook",
-                "word+char+lemma+codebook")
+                "word+char+lemma+codebook", "word+char+vectors")
 MODELS = ("logistic", "svm")
 THRESHOLD_SCOPES = ("code", "group")
 
@@ -61,9 +61,74 @@ class LemmaText(TransformerMixin, BaseEstimator):
         return [" ".join(t.norm_ for t in nlp(text) if not t.is_punct) for text in texts]
 
 
-def make_features(kind: str = "word+char") -> FeatureUnion:
+def code_description(code: object) -> str:
+    """What the codebook says a code is: label, definition, include note, examples and the
+    words of its English patterns."""
+    parts = [getattr(code, "label", ""), getattr(code, "definition", ""),
+             getattr(code, "include", ""), " ".join(getattr(code, "examples", ()))]
+    for pattern in getattr(code, "patterns", ()):
+        if pattern.lang == "en":
+            values = pattern.value if isinstance(pattern.value, (list, tuple)) else [
+                pattern.value]
+            parts.extend(v for v in values if isinstance(v, str))
+    return " ".join(p for p in parts if p)
+
+
+class VectorFeatures(TransformerMixin, BaseEstimator):
+    """Dense features from domain word vectors (learn/vectors.py): the sentence's mean word
+    vector, and its cosine similarity to each code's codebook description. Why: with 1 to 15
+    positives per code, n-grams only recognise sentences sharing words with those few; the
+    vectors, learnt from thousands of UN speeches, carry related words the judgements never
+    showed, and the similarity to the description gives every code a feature of its own that
+    needs no positives at all.
+
+    The vectors are read from `path` when fitted and kept out of the pickle (a few MB per
+    model otherwise); a loaded model reads them again and checks their id."""
+
+    def __init__(self, path: str = "", weight: float = 1.0, similarity_weight: float = 1.0,
+                 codebook: str = "") -> None:
+        self.path = path
+        self.weight = weight
+        self.similarity_weight = similarity_weight
+        self.codebook = codebook  # reference for load_codebook; "" = the default codebook
+
+    def _vectors(self) -> Any:
+        from . import vectors as word_vectors
+
+        if not self.path or not Path(self.path).is_dir():
+            raise FileNotFoundError(
+                f"word vectors {self.path!r}: no such folder; build them with "
+                "scripts/build_vectors.py (models/vectors-ungdc) or train without vectors")
+        loaded = word_vectors.load(Path(self.path))
+        expected = getattr(self, "vectors_id_", None)
+        if expected and loaded.card.get("id") != expected:
+            raise ValueError(f"word vectors {self.path}: id {loaded.card.get('id')} is not "
+                             f"the {expected} this model was trained with; rebuild them with "
+                             "the card's parameters or retrain the model")
+        return loaded
+
+    def fit(self, texts: object = None, y: object = None) -> "VectorFeatures":
+        from ..codebook import load_codebook
+
+        loaded = self._vectors()
+        self.vectors_id_ = str(loaded.card.get("id", ""))
+        codebook = load_codebook(self.codebook or None)
+        self.codes_ = list(codebook.code_ids)
+        self.descriptions_ = loaded.sentences([code_description(c) for c in codebook.codes])
+        return self
+
+    def transform(self, texts: Sequence[str]) -> np.ndarray:
+        sentences = self._vectors().sentences(list(texts))
+        similarity = sentences @ self.descriptions_.T
+        return np.hstack([self.weight * sentences, self.similarity_weight * similarity])
+
+
+def make_features(kind: str = "word+char", vectors: str | Path | None = None,
+                  codebook: str | None = None) -> FeatureUnion:
     if kind not in FEATURE_SETS:
         raise ValueError(f"features {kind!r} is not one of {', '.join(FEATURE_SETS)}")
+    if "vectors" in kind and not vectors:
+        raise ValueError(f"features {kind!r} need word vectors (--vectors FOLDER)")
     parts: list[tuple[str, Any]] = [
         ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True,
                                   lowercase=True)),
@@ -77,14 +142,18 @@ def make_features(kind: str = "word+char") -> FeatureUnion:
         from ..vectorizer import CodebookVectorizer
 
         parts.append(("codebook", CodebookVectorizer(binary=True)))
+    if "vectors" in kind:
+        parts.append(("vectors", VectorFeatures(str(vectors), codebook=codebook or "")))
     return FeatureUnion(parts)
 
 
-def make_estimator(seed: int, model: str = "logistic") -> Any:
-    """liblinear: the fastest exact solver for a few hundred sparse rows."""
+def make_estimator(seed: int, model: str = "logistic", dual: bool = False) -> Any:
+    """liblinear: the fastest exact solver for a few hundred sparse rows. With thousands of
+    distant examples the dual problem (one variable per row, not per n-gram) is solved
+    about six times faster."""
     if model == "logistic":
         return LogisticRegression(C=4.0, class_weight="balanced", max_iter=2000,
-                                  solver="liblinear", random_state=seed)
+                                  solver="liblinear", random_state=seed, dual=dual)
     if model == "svm":
         from sklearn.calibration import CalibratedClassifierCV
         from sklearn.svm import LinearSVC
@@ -191,15 +260,44 @@ def _folds(labels: Sequence[int], most: int = 5) -> int:
     return max(2, min(most, sum(labels), len(labels) - sum(labels)))
 
 
+@dataclass
+class Extra:
+    """Distant examples added to every training fold of a code: their features, 0/1
+    labels for the code, and the weight of each row."""
+
+    features: Any
+    labels: np.ndarray
+    weight: float
+
+
+def _fit(features: Any, y: np.ndarray, seed: int, model: str, extra: Extra | None = None
+         ) -> Any:
+    if extra is None:
+        return make_estimator(seed, model).fit(features, y)
+    from scipy import sparse
+
+    weights = np.concatenate([np.ones(len(y)), np.full(len(extra.labels), extra.weight)])
+    return make_estimator(seed, model, dual=model == "logistic").fit(
+        sparse.vstack([features, extra.features]).tocsr(),
+        np.concatenate([y, extra.labels]), sample_weight=weights)
+
+
 def _out_of_fold(features: Any, rows: np.ndarray, y: np.ndarray, seed: int, model: str,
-                 most_folds: int = 5) -> np.ndarray:
+                 most_folds: int = 5, extra: Extra | None = None) -> np.ndarray:
     """Cross-validated probabilities. The n-gram vocabulary is fitted once on all judged
-    sentences (unsupervised: no label leaks); each fold's model sees only its own rows."""
+    sentences (unsupervised: no label leaks); each fold's model sees only its own rows (and
+    all distant examples, which never include a judged sentence). With distant examples a
+    code may have a single judged positive: the folds are then not stratified."""
+    from sklearn.model_selection import KFold
+
     result = np.zeros(len(rows))
-    folds = StratifiedKFold(n_splits=_folds(list(y), most_folds), shuffle=True,
-                            random_state=seed)
+    if extra is not None and (y.sum() < 2 or len(y) - y.sum() < 2):
+        folds: Any = KFold(n_splits=min(most_folds, len(y)), shuffle=True, random_state=seed)
+    else:
+        folds = StratifiedKFold(n_splits=_folds(list(y), most_folds), shuffle=True,
+                                random_state=seed)
     for inside, outside in folds.split(rows, y):
-        estimator = make_estimator(seed, model).fit(features[rows[inside]], y[inside])
+        estimator = _fit(features[rows[inside]], y[inside], seed, model, extra)
         result[outside] = estimator.predict_proba(features[rows[outside]])[:, 1]
     return result
 
@@ -208,9 +306,16 @@ def train(sentences: Sequence[LabelledSentence], codes: Sequence[str], codebook_
           seed: int = 13, target_precision: float = DEFAULT_TARGET_PRECISION,
           threshold_scope: str = "code", min_support: int = MIN_TRUE_POSITIVES,
           features: str = "word+char", model: str = "logistic",
-          parameters: dict[str, object] | None = None
+          parameters: dict[str, object] | None = None, vectors: str | Path | None = None,
+          distant: Sequence[Any] | None = None, distant_weight: float = 0.3,
+          distant_id: str = "", codebook: str | None = None
           ) -> tuple[dict[str, Pipeline], ModelCard]:
-    """One classifier per code with enough positives; cross-validated metrics and thresholds."""
+    """One classifier per code with enough positives; cross-validated metrics and thresholds.
+
+    `distant` (learn/distant.py: masked sentences the rules tagged on speeches outside the
+    judged ones, each row weighing `distant_weight`) joins every training fold and the final
+    fit; a code then needs one judged positive and MIN_POSITIVES positives in all. Metrics
+    and thresholds are still measured on judged sentences only."""
     import sklearn
 
     if threshold_scope not in THRESHOLD_SCOPES:
@@ -234,18 +339,37 @@ def train(sentences: Sequence[LabelledSentence], codes: Sequence[str], codebook_
         card.id = _model_id(card)
         card.parameters["thresholds"] = {}
         return models, card
-    union = make_features(features).fit([s.text for s in sentences])
+    distant = list(distant or [])
+    union = make_features(features, vectors, codebook).fit([s.text for s in sentences]
+                                                 + [d.text for d in distant])
     matrix = union.transform([s.text for s in sentences])
+    distant_matrix = union.transform([d.text for d in distant]) if distant else None
+    if distant:
+        card.parameters.update({"distant": distant_id, "distant_weight": distant_weight,
+                                "distant_sentences": len(distant)})
+    if "vectors" in features:
+        # the vectors' id is part of the model id; where they lie is not
+        card.parameters["vectors"] = union.named_transformers["vectors"].vectors_id_
+        card.parameters["vectors_path"] = str(vectors)
     held_out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for code in codes:
         rows_list, labels = target_rows(code, sentences)
         positives = sum(labels)
-        if positives < MIN_POSITIVES or len(labels) - positives < MIN_POSITIVES:
+        extra = None
+        if distant:
+            distant_labels = np.array([int(code in d.codes) for d in distant])
+            extra = Extra(distant_matrix, distant_labels, distant_weight)
+            enough = positives >= 1 and positives + distant_labels.sum() >= MIN_POSITIVES \
+                and len(labels) - positives >= MIN_POSITIVES
+        else:
+            enough = positives >= MIN_POSITIVES and len(labels) - positives >= MIN_POSITIVES
+        if not enough:
             card.skipped[code] = f"{positives} positive and {len(labels) - positives} " \
-                                 f"negative judgements (need {MIN_POSITIVES} of each)"
+                                 f"negative judgements (need {MIN_POSITIVES} of each" + (
+                                     ", distant positives counting" if distant else "") + ")"
             continue
         rows, y = np.array(rows_list), np.array(labels)
-        oof = _out_of_fold(matrix, rows, y, seed, model)
+        oof = _out_of_fold(matrix, rows, y, seed, model, extra=extra)
         candidate = np.array([code not in sentences[i].ruled for i in rows])
         held_out[code] = (oof[candidate], y[candidate])
         predicted = oof >= 0.5
@@ -256,7 +380,7 @@ def train(sentences: Sequence[LabelledSentence], codes: Sequence[str], codebook_
             f1=round(float(f1_score(y, predicted, zero_division=0)), 4),
             threshold=1.01, precision_at_threshold=0.0, recall_at_threshold=0.0,
             missed_by_rules=int(y[candidate].sum())))
-        estimator = make_estimator(seed, model).fit(matrix[rows], y)
+        estimator = _fit(matrix[rows], y, seed, model, extra)
         models[code] = Pipeline([("features", union), ("model", estimator)])
     by_code = {m.code: m for m in card.metrics}
     if threshold_scope == "code":
@@ -283,8 +407,8 @@ def train(sentences: Sequence[LabelledSentence], codes: Sequence[str], codebook_
 
 
 def _model_id(card: ModelCard) -> str:
-    settings = json.dumps({k: v for k, v in card.parameters.items() if k != "thresholds"},
-                          sort_keys=True)
+    settings = json.dumps({k: v for k, v in card.parameters.items()
+                           if k not in ("thresholds", "vectors_path")}, sort_keys=True)
     return "clf-" + hashlib.sha256((card.training_hash + card.codebook_hash + str(card.seed)
                                     + str(card.target_precision) + settings).encode()
                                    ).hexdigest()[:12]

@@ -7,6 +7,7 @@ import json
 import sys
 import time
 from dataclasses import asdict
+from pathlib import Path
 
 from ..codebook import load_codebook
 from ..pipeline import new_run, store_path
@@ -16,6 +17,7 @@ from .apply import as_tags, suggest
 from .candidates import train_groups
 from .classifier import (judgements_needed, learning_curve, load, plot_learning_curve, save,
                          train)
+from .distant import load as load_distant
 from .examples import labelled_sentences, weak_negatives
 from .feedback import rule_quality, uncovered_phrases
 
@@ -30,15 +32,47 @@ def cmd_train(args: argparse.Namespace) -> int:
         sentences = labelled_sentences(store.connection)
         weak = weak_negatives(store.connection, sentences, codebook.code_ids,
                               args.weak_negatives, seed=args.seed)
+        judged_ids = sorted({s.document_id for s in sentences})
+        judged_names = {Path(str(row[0])).name for row in store.connection.execute(
+            f"SELECT path FROM documents WHERE id IN ({','.join('?' * len(judged_ids))})",
+            judged_ids)}
     if not sentences:
         print(f"{store_path(args.project)}: no judgements yet; review some tags first",
               file=sys.stderr)
         return 2
-    models, card = train(sentences + weak, codebook.code_ids, codebook.hash, seed=args.seed,
-                         target_precision=args.target_precision,
-                         threshold_scope=args.threshold_scope, min_support=args.min_support,
-                         parameters={"weak_negatives": args.weak_negatives,
-                                     "weak_negative_sentences": len(weak)})
+    features = getattr(args, "features", "word+char")
+    vectors = getattr(args, "vectors", None)
+    if "vectors" in features and vectors is None:
+        print("--features word+char+vectors needs --vectors FOLDER (scripts/build_vectors.py"
+              " builds models/vectors-ungdc)", file=sys.stderr)
+        return 2
+    distant, distant_id = [], ""
+    if getattr(args, "distant", None) is not None:
+        try:
+            distant, distant_card = load_distant(args.distant, codebook.hash)
+        except (FileNotFoundError, ValueError) as error:
+            print(error, file=sys.stderr)
+            return 2
+        distant_id = str(distant_card["id"])
+        overlap = sorted({d.source for d in distant} & judged_names)
+        if overlap:
+            print(f"{args.distant}: distant examples come from judged documents "
+                  f"({', '.join(overlap[:5])}); rebuild them without those speeches",
+                  file=sys.stderr)
+            return 2
+    try:
+        models, card = train(sentences + weak, codebook.code_ids, codebook.hash,
+                             seed=args.seed, target_precision=args.target_precision,
+                             threshold_scope=args.threshold_scope,
+                             min_support=args.min_support, features=features,
+                             vectors=vectors, distant=distant,
+                             distant_weight=getattr(args, "distant_weight", 0.3),
+                             distant_id=distant_id, codebook=args.codebook,
+                             parameters={"weak_negatives": args.weak_negatives,
+                                         "weak_negative_sentences": len(weak)})
+    except (FileNotFoundError, ValueError) as error:
+        print(error, file=sys.stderr)
+        return 2
     card.learning_curve = learning_curve(sentences + weak, [m.code for m in card.metrics],
                                          seed=args.seed)
     card.judgements_needed = judgements_needed(card.learning_curve, args.target_precision)

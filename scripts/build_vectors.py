@@ -1,0 +1,58 @@
+"""Build the domain word vectors the classifiers can use (`cultdip learn train --vectors`).
+
+    python scripts/build_vectors.py [--corpus ../shared/corpus/ungdc/UNGDC_1946-2024.tar.xz]
+        [--out models/vectors-ungdc] [--seed 13] [--dimensions 100] [--max-vocabulary 20000]
+        [--epochs 5] [--every N]
+
+Word2Vec (CBOW, one worker thread, seeded) on the UN General Debate speeches, leaving out
+every speech a gold sentence comes from (all `source` fields of docs/gold/**/*.jsonl: the
+development, purposive and held-out sets and their draws). Writes vectors.npz and card.json
+(corpus hash, speeches used and left out, parameters, seed, versions). Same corpus, seed and
+parameters give the same vectors. See docs/learning.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from cultdip_nlp.learn import vectors
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared/corpus/ungdc/UNGDC_1946-2024.tar.xz"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
+                        help="the UNGDC archive or its unpacked TXT folder")
+    parser.add_argument("--out", type=Path, default=ROOT / "models/vectors-ungdc")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--dimensions", type=int, default=100)
+    parser.add_argument("--window", type=int, default=5)
+    parser.add_argument("--min-count", type=int, default=5)
+    parser.add_argument("--max-vocabulary", type=int, default=20000)
+    parser.add_argument("--epochs", type=int, default=5)
+    parser.add_argument("--every", type=int, default=None, metavar="N",
+                        help="use every N-th speech only (quick, small vectors)")
+    args = parser.parse_args()
+    if not args.corpus.exists():
+        sys.exit(f"{args.corpus}: no such corpus; give the UNGDC archive or TXT folder")
+    excluded = vectors.gold_speeches(sorted((ROOT / "docs/gold").rglob("*.jsonl")))
+    started = time.perf_counter()
+    built = vectors.build(args.corpus, excluded, seed=args.seed, dimensions=args.dimensions,
+                          window=args.window, min_count=args.min_count,
+                          max_vocabulary=args.max_vocabulary, epochs=args.epochs,
+                          limit=args.every)
+    vectors.save(built, args.out)
+    card = built.card
+    print(f"{args.out}: {card['vocabulary']} words x {args.dimensions} dimensions from "
+          f"{card['speeches_used']} speeches ({card['tokens']:,} tokens; "
+          f"{len(card['speeches_excluded'])} gold speeches left out), id {card['id']}, "
+          f"{time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,205 @@
+"""Knowledge beyond the judgements: domain word vectors and distant supervision by the rules.
+
+Everything is built from real UN General Debate speeches (corpus/ungdc, the speeches shipped
+with the repository) and trained with the real gold sentences (docs/gold/gold.jsonl); the
+shipped vectors (models/vectors-ungdc) are the ones scripts/build_vectors.py made from the
+whole corpus.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import ROOT, run_cli
+
+from cultdip_nlp.analysis import Analyser
+from cultdip_nlp.codebook import load_codebook
+from cultdip_nlp.learn import distant, vectors
+from cultdip_nlp.learn.classifier import probabilities, train
+from cultdip_nlp.learn.examples import LabelledSentence
+from cultdip_nlp.records import Page
+
+SPEECHES = ROOT / "corpus" / "ungdc"
+SHIPPED = ROOT / "models" / "vectors-ungdc"
+GOLD = ROOT / "docs" / "gold" / "gold.jsonl"
+GOLD_FILES = sorted((ROOT / "docs" / "gold").rglob("*.jsonl"))
+
+
+def _gold() -> list[dict]:
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def _labelled(records: list[dict], codes: list[str]) -> list[LabelledSentence]:
+    """Gold sentences as fully coded judgements (each code not given is a negative)."""
+    analyser = Analyser(load_codebook())
+    result = []
+    for number, item in enumerate(records):
+        text = item["text"]
+        _, _, tags, _ = analyser.analyse("gold", text, [Page(1, 0, len(text))], "en")
+        given = frozenset(item["codes"])
+        result.append(LabelledSentence(item["source"], number, text, given,
+                                       frozenset(codes) - given,
+                                       frozenset(t.code for t in tags)))
+    return result
+
+
+@pytest.fixture(scope="module")
+def small_vectors(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    excluded = vectors.gold_speeches(GOLD_FILES)
+    built = vectors.build(SPEECHES, excluded, seed=5, dimensions=16, min_count=2, epochs=3)
+    return vectors.save(built, tmp_path_factory.mktemp("vectors"))
+
+
+def test_vectors_leave_gold_speeches_out_and_are_reproducible(small_vectors: Path,
+                                                              tmp_path: Path) -> None:
+    excluded = vectors.gold_speeches(GOLD_FILES)
+    local = {p.name for p in SPEECHES.glob("*.txt")}
+    card = json.loads((small_vectors / "card.json").read_text(encoding="utf-8"))
+    # most of the shipped speeches hold a gold sentence: they must not be trained on
+    assert set(card["speeches_excluded"]) == local & excluded and card["speeches_excluded"]
+    assert card["speeches_used"] == len(local - excluded) > 0
+    assert card["parameters"]["workers"] == 1 and card["seed"] == 5
+    again = vectors.save(vectors.build(SPEECHES, excluded, seed=5, dimensions=16,
+                                       min_count=2, epochs=3), tmp_path / "again")
+    first, second = vectors.load(small_vectors), vectors.load(again)
+    assert first.words == second.words
+    assert np.array_equal(first.vectors, second.vectors)
+    assert json.loads((again / "card.json").read_text())["id"] == card["id"]
+    other = vectors.build(SPEECHES, excluded, seed=6, dimensions=16, min_count=2, epochs=3)
+    assert other.card["id"] != card["id"]
+
+
+def test_shipped_vectors_know_the_domain() -> None:
+    """The shipped vectors were trained on the whole corpus without the gold speeches, and
+    place words of a code near each other: the knowledge the judgements lack."""
+    shipped = vectors.load(SHIPPED)
+    card = shipped.card
+    assert card["speeches_used"] > 10000 and len(card["speeches_excluded"]) > 600
+    assert "KAZ_77_2022.txt" in card["speeches_excluded"]  # a gold speech
+    assert (SHIPPED / "vectors.npz").stat().st_size < 6_000_000
+
+    def nearest(word: str, n: int = 10) -> list[str]:
+        similarity = shipped.vectors @ shipped.vectors[shipped.index[word]]
+        return [shipped.words[i] for i in np.argsort(-similarity)[1:n + 1]]
+
+    assert "students" in nearest("scholarships")
+    assert "tourist" in nearest("tourism")
+    assert {"patrimony", "civilization"} & set(nearest("heritage"))
+    # a sentence vector is the unit-length mean of its known words; unknown words only: zero
+    assert np.isclose(np.linalg.norm(shipped.sentence("Our cultural heritage")), 1.0, atol=1e-3)
+    assert not shipped.sentence("Xqzt vrrp").any()
+
+
+def test_distant_examples_mask_what_the_rules_matched(tmp_path: Path) -> None:
+    codebook = load_codebook()
+    excluded = vectors.gold_speeches([GOLD])  # only the development sample's speeches
+    examples, card = distant.build(SPEECHES, codebook, excluded, seed=3, speech_share=1.0,
+                                   untagged_share=0.05)
+    assert not {e.source for e in examples} & excluded
+    tagged = [e for e in examples if e.codes]
+    assert len(tagged) >= 20 and card.tagged_sentences == len(tagged)
+    assert 0 < card.untagged_sentences < card.sentences_seen * 0.2
+    # the matched words are gone: the rules no longer find those codes on most sentences
+    analyser = Analyser(codebook)
+    still = 0
+    for example in tagged:
+        _, _, tags, _ = analyser.analyse("x", example.text, [Page(1, 0, len(example.text))],
+                                         "en")
+        still += bool(example.codes & {t.code for t in tags})
+    assert still <= len(tagged) // 10, still
+    saved = distant.save(examples, card, tmp_path / "distant")
+    loaded, loaded_card = distant.load(saved, codebook.hash)
+    assert loaded == examples and loaded_card["id"] == card.id
+    with pytest.raises(ValueError, match="rebuild them"):
+        distant.load(saved, "another codebook")
+    again, again_card = distant.build(SPEECHES, codebook, excluded, seed=3, speech_share=1.0,
+                                      untagged_share=0.05)
+    assert again == examples and again_card.id == card.id
+
+
+def test_train_with_vectors_and_distant_examples(small_vectors: Path) -> None:
+    """Distant examples give a code with too few judged positives a model; the card records
+    the vectors and examples; the same inputs give the same model and probabilities."""
+    codebook = load_codebook()
+    local = {p.name for p in SPEECHES.glob("*.txt")}
+    records = [g for g in _gold() if g["source"].split("/")[-1] not in local]
+    codes = list(codebook.code_ids)
+    sentences = _labelled(records, codes)
+    examples, card = distant.build(SPEECHES, codebook, vectors.gold_speeches([GOLD]), seed=3,
+                                   speech_share=1.0, untagged_share=0.05)
+    plain_models, plain = train(sentences, codes, codebook.hash)
+    models, model_card = train(sentences, codes, codebook.hash, features="word+char+vectors",
+                               vectors=small_vectors, distant=examples, distant_weight=0.3,
+                               distant_id=card.id)
+    assert model_card.parameters["distant"] == card.id
+    assert model_card.parameters["distant_sentences"] == len(examples)
+    assert model_card.parameters["vectors"] == vectors.load(small_vectors).card["id"]
+    gained = set(models) - set(plain_models)
+    assert gained, "distant positives should let a code with under 5 judged positives train"
+    for code in gained:
+        judged = sum(code in s.positives for s in sentences)
+        assert 1 <= judged < 5 and code in card.codes
+    again_models, again = train(sentences, codes, codebook.hash,
+                                features="word+char+vectors", vectors=small_vectors,
+                                distant=examples, distant_weight=0.3, distant_id=card.id)
+    assert again.id == model_card.id != plain.id
+    texts = [s.text for s in sentences[:30]]
+    first, second = probabilities(models, texts), probabilities(again_models, texts)
+    assert all(np.array_equal(first[c], second[c]) for c in first)
+    # the model reads its vectors from the folder it was trained with, and checks their id
+    union = next(iter(models.values())).named_steps["features"]
+    union.named_transformers["vectors"].vectors_id_ = "vectors-000000000000"
+    with pytest.raises(ValueError, match="retrain"):
+        probabilities(models, texts)
+
+
+def test_cli_train_and_apply_with_vectors_and_distant(tmp_path_factory: pytest.TempPathFactory
+                                                     ) -> None:
+    """`learn train --features word+char+vectors --vectors --distant` on a real store of
+    judgements (the gold hand-coding recorded as a review), then `learn apply` with the
+    saved model, which reads its vectors again."""
+    from test_learn import record_gold_review, run_gold_document
+
+    gold = _gold()
+    project = run_gold_document(tmp_path_factory, gold, "knowledge-project")
+    record_gold_review(project / "cultdip.sqlite", gold)
+    folder = tmp_path_factory.mktemp("distant")
+    examples, card = distant.build(SPEECHES, load_codebook(), vectors.gold_speeches([GOLD]),
+                                   seed=3, speech_share=1.0, untagged_share=0.05)
+    distant.save(examples, card, folder)
+    models_dir = tmp_path_factory.mktemp("models")
+    without = run_cli("learn", "train", "--project", str(project), "--models", str(models_dir),
+                      "--features", "word+char+vectors")
+    assert without.returncode == 2 and "--vectors" in without.stderr
+    result = json.loads(run_cli(
+        "learn", "train", "--project", str(project), "--models", str(models_dir),
+        "--features", "word+char+vectors", "--vectors", str(SHIPPED), "--distant",
+        str(folder), "--distant-weight", "0.5", "--target-precision", "0.3",
+        "--threshold-scope", "group", "--min-support", "1", "--json", check=True).stdout)
+    parameters = result["parameters"]
+    assert parameters["features"] == "word+char+vectors"
+    assert parameters["vectors"] == vectors.load(SHIPPED).card["id"]
+    assert parameters["distant"] == card.id and parameters["distant_weight"] == 0.5
+    applied = json.loads(run_cli("learn", "apply", "--project", str(project), "--model",
+                                 result["model"], "--json", check=True).stdout)
+    assert applied["model"] == result["id"]
+
+
+def test_eval_refuses_distant_examples_from_gold_speeches(tmp_path: Path) -> None:
+    """Distant examples drawn without leaving the gold speeches out would train on the very
+    speeches the evaluation scores: the evaluation refuses them."""
+    import subprocess
+    import sys
+
+    codebook = load_codebook()
+    examples, card = distant.build(SPEECHES, codebook, set(), seed=3, speech_share=1.0,
+                                   untagged_share=0.0)
+    assert {e.source for e in examples} & vectors.gold_speeches(GOLD_FILES)
+    folder = distant.save(examples, card, tmp_path / "leaky")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_classifier.py"),
+                             "--distant", str(folder)], capture_output=True, text=True)
+    assert result.returncode != 0 and "come from gold speeches" in result.stderr
