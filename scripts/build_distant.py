@@ -15,31 +15,22 @@ by another codebook. See docs/learning.md.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
-from pathlib import Path
+
+from ungdc_source import add_source_arguments, excluded_speeches
 
 from cultdip_nlp.codebook import load_codebook
 from cultdip_nlp.learn import distant
-from cultdip_nlp.learn.vectors import gold_speeches
-
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT.parent / "shared/corpus/ungdc/UNGDC_1946-2024.tar.xz"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
-                        help="the UNGDC archive or its unpacked TXT folder")
-    parser.add_argument("--out", type=Path, default=ROOT / "models/distant-ungdc")
-    parser.add_argument("--seed", type=int, default=13)
+    add_source_arguments(parser, "distant-ungdc")
     parser.add_argument("--speech-share", type=float, default=0.3)
     parser.add_argument("--untagged-share", type=float, default=0.02)
     parser.add_argument("--codebook", default=None)
     args = parser.parse_args()
-    if not args.corpus.exists():
-        sys.exit(f"{args.corpus}: no such corpus; give the UNGDC archive or TXT folder")
-    excluded = gold_speeches(sorted((ROOT / "docs/gold").rglob("*.jsonl")))
+    excluded = excluded_speeches(args.corpus)
     started = time.perf_counter()
     examples, card = distant.build(args.corpus, load_codebook(args.codebook), excluded,
                                    seed=args.seed, speech_share=args.speech_share,

@@ -14,22 +14,16 @@ parameters give the same vectors. See docs/learning.md.
 from __future__ import annotations
 
 import argparse
-import sys
 import time
-from pathlib import Path
+
+from ungdc_source import add_source_arguments, excluded_speeches
 
 from cultdip_nlp.learn import vectors
-
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT.parent / "shared/corpus/ungdc/UNGDC_1946-2024.tar.xz"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
-                        help="the UNGDC archive or its unpacked TXT folder")
-    parser.add_argument("--out", type=Path, default=ROOT / "models/vectors-ungdc")
-    parser.add_argument("--seed", type=int, default=13)
+    add_source_arguments(parser, "vectors-ungdc")
     parser.add_argument("--dimensions", type=int, default=100)
     parser.add_argument("--window", type=int, default=5)
     parser.add_argument("--min-count", type=int, default=5)
@@ -38,9 +32,7 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=None, metavar="N",
                         help="use every N-th speech only (quick, small vectors)")
     args = parser.parse_args()
-    if not args.corpus.exists():
-        sys.exit(f"{args.corpus}: no such corpus; give the UNGDC archive or TXT folder")
-    excluded = vectors.gold_speeches(sorted((ROOT / "docs/gold").rglob("*.jsonl")))
+    excluded = excluded_speeches(args.corpus)
     started = time.perf_counter()
     built = vectors.build(args.corpus, excluded, seed=args.seed, dimensions=args.dimensions,
                           window=args.window, min_count=args.min_count,
