@@ -3,12 +3,14 @@
 Shared by scripts/bench_scale.py and scripts/bench_large_text.py, so that both report peak
 memory measured the same way: RSS summed over the tree (a page a forked child shares with its
 parent counts twice) and PSS summed (shared pages split among the sharers, counted once).
+scripts/tree_cpu.py walks the same tree for CPU time (`process_tree`).
 """
 
 from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterator
 
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
@@ -22,6 +24,15 @@ def _children(pid: int) -> list[int]:
     except OSError:
         pass
     return found
+
+
+def process_tree(pid: int) -> Iterator[tuple[int, int]]:
+    """(pid, depth) of a process (depth 0) and every descendant alive now, read from /proc."""
+    stack = [(pid, 0)]
+    while stack:
+        current, depth = stack.pop()
+        yield current, depth
+        stack.extend((child, depth + 1) for child in _children(current))
 
 
 def _rss(pid: int) -> int:
@@ -47,12 +58,10 @@ def _pss(pid: int) -> int:
 def tree_memory(pid: int) -> tuple[int, int]:
     """RSS and PSS summed over a process and its descendants. The RSS sum counts the pages a
     forked child shares with its parent twice; the PSS sum does not."""
-    rss, pss, stack = 0, 0, [pid]
-    while stack:
-        current = stack.pop()
+    rss = pss = 0
+    for current, _ in process_tree(pid):
         rss += _rss(current)
         pss += _pss(current)
-        stack.extend(_children(current))
     return rss, pss
 
 

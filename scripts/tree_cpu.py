@@ -19,18 +19,9 @@ import subprocess
 import sys
 import time
 
+from process_memory import process_tree
+
 TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def _children(pid: int) -> list[int]:
-    found: list[int] = []
-    try:
-        for task in os.listdir(f"/proc/{pid}/task"):
-            with open(f"/proc/{pid}/task/{task}/children") as handle:
-                found.extend(int(child) for child in handle.read().split())
-    except OSError:
-        pass
-    return found
 
 
 def _cpu_seconds(pid: int) -> float | None:
@@ -51,13 +42,10 @@ def main() -> int:
     process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
     seen: dict[int, tuple[int, float]] = {}  # pid -> (depth, CPU seconds)
     while process.poll() is None:
-        stack = [(process.pid, 0)]
-        while stack:
-            pid, depth = stack.pop()
+        for pid, depth in process_tree(process.pid):
             seconds = _cpu_seconds(pid)
             if seconds is not None:
                 seen[pid] = (depth, seconds)
-            stack.extend((child, depth + 1) for child in _children(pid))
         time.sleep(0.05)
     wall = time.perf_counter() - started
     by_depth: dict[int, float] = {}
