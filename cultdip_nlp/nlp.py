@@ -165,10 +165,8 @@ class LemmaNorm:
                     else:
                         own[orth] = row
                 found[index] = row
-            values = self.values[found]
             self.size = kept
-        else:
-            values = self.values[found]
+        values = self.values[found]  # a copy: rows past `size` may be reused by the next doc
         if self.sets_lemmas:
             doc.from_array([LEMMA, NORM], values)
         else:
