@@ -203,3 +203,16 @@ def test_eval_refuses_distant_examples_from_gold_speeches(tmp_path: Path) -> Non
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "eval_classifier.py"),
                              "--distant", str(folder)], capture_output=True, text=True)
     assert result.returncode != 0 and "come from gold speeches" in result.stderr
+
+
+def test_damaged_vectors_file_is_named(tmp_path: Path) -> None:
+    """A vectors file cut short (an interrupted copy of the shipped one) is reported with its
+    path and what to do, not as numpy's bare complaint."""
+    shipped = (ROOT / "models" / "vectors-ungdc" / vectors.VECTORS_FILE).read_bytes()
+    damaged = tmp_path / "vectors-damaged"
+    damaged.mkdir()
+    (damaged / vectors.VECTORS_FILE).write_bytes(shipped[:len(shipped) // 2])
+    with pytest.raises(ValueError) as error:
+        vectors.load(damaged)
+    assert str(damaged / vectors.VECTORS_FILE) in str(error.value)
+    assert "rebuild" in str(error.value)

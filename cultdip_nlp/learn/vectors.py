@@ -24,6 +24,7 @@ import platform
 import re
 import tarfile
 import time
+import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -210,9 +211,14 @@ def load(directory: Path) -> WordVectors:
     shares one copy)."""
     key = str(Path(directory).resolve())
     if key not in _LOADED:
-        with np.load(Path(directory) / VECTORS_FILE) as data:
-            words = [str(w) for w in data["words"]]
-            matrix = data["vectors"].astype(np.float32)
+        path = Path(directory) / VECTORS_FILE
+        try:
+            with np.load(path) as data:
+                words = [str(w) for w in data["words"]]
+                matrix = data["vectors"].astype(np.float32)
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as error:
+            raise ValueError(f"{path}: not word vectors saved by scripts/build_vectors.py"
+                             f" ({error}); rebuild them") from error
         card_path = Path(directory) / CARD_FILE
         card = json.loads(card_path.read_text(encoding="utf-8")) if card_path.is_file() else {}
         _LOADED[key] = WordVectors(words, matrix, card)
