@@ -288,6 +288,32 @@ def begin_immediate(connection: sqlite3.Connection, where: str) -> None:
             time.sleep(0.2 * 2 ** attempt)
 
 
+def enter_wal_mode(connection: sqlite3.Connection, where: str) -> None:
+    """Switch a store to write-ahead logging, retried while another process opens it too.
+
+    Changing the journal mode needs an exclusive lock, and SQLite answers "database is
+    locked" at once, without waiting out the busy timeout, when two processes that each
+    hold a read lock race for it (the deadlock it avoids). Two batches started together on
+    a new project, or a coder's page opening the store as a batch starts, meet this.
+    """
+    for attempt in range(BUSY_RETRIES + 1):
+        try:
+            if connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return  # already switched, by us before or by another process: no lock needed
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            if attempt == BUSY_RETRIES:
+                raise CultdipError(
+                    ErrorCode.STORE_BUSY,
+                    f"another process kept the store locked through {BUSY_RETRIES + 1} waits "
+                    f"while it was being opened ({error}); try again when it has finished",
+                    where) from error
+            time.sleep(0.05 * 2 ** attempt)
+
+
 class Store:
     """Reads and writes the project's records; the only module that speaks SQL for writing."""
 
@@ -296,7 +322,7 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.connection = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
         self.connection.row_factory = sqlite3.Row
-        self.connection.execute("PRAGMA journal_mode=WAL")
+        enter_wal_mode(self.connection, str(self.path))
         self.connection.execute("PRAGMA synchronous=NORMAL")
         self.connection.execute("PRAGMA foreign_keys=ON")
         self.connection.execute("PRAGMA busy_timeout=30000")
@@ -327,7 +353,7 @@ class Store:
         for version in range(current, SCHEMA_VERSION):
             # Two processes may open a new store at once: under the write lock, check that
             # the other one has not migrated already (else CREATE TABLE would fail).
-            self.connection.execute("BEGIN IMMEDIATE")
+            begin_immediate(self.connection, str(self.path))
             done = self.schema_version > version
             self.connection.execute("COMMIT")
             if done:

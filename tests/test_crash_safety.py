@@ -202,3 +202,35 @@ def test_two_batches_and_a_writer_on_one_store_lose_nothing(
         written = db.execute("SELECT coder, COUNT(DISTINCT note) FROM judgements"
                              " GROUP BY coder ORDER BY coder").fetchall()
     assert written == [("coder-0", 150), ("coder-1", 150)]
+
+
+def open_store_at_the_barrier(path: Path, barrier: object, answers: object) -> None:
+    """Child process: wait until every opener is ready, then open (and so create) the store."""
+    from cultdip_nlp.store import Store
+    barrier.wait()  # type: ignore[attr-defined]
+    try:
+        with Store(path):
+            answers.put("opened")  # type: ignore[attr-defined]
+    except Exception as error:  # the answer the test reports, whatever it is
+        answers.put(repr(error))  # type: ignore[attr-defined]
+
+
+def test_processes_opening_a_new_store_at_once_all_get_it(tmp_path: Path) -> None:
+    """Switching a new store to WAL needs an exclusive lock that SQLite refuses at once, with
+    no busy wait, to one of two openers that both read it: CI saw a batch die of it."""
+    import multiprocessing
+    context = multiprocessing.get_context("fork")
+    openers = 6
+    for round_number in range(12):  # unguarded, about one round in three failed here
+        path = tmp_path / f"project-{round_number}" / "cultdip.sqlite"
+        barrier, answers = context.Barrier(openers), context.Queue()
+        processes = [context.Process(target=open_store_at_the_barrier,
+                                     args=(path, barrier, answers)) for _ in range(openers)]
+        for process in processes:
+            process.start()
+        results = sorted(answers.get(timeout=60) for _ in processes)
+        for process in processes:
+            process.join(timeout=60)
+        assert results == ["opened"] * openers, f"round {round_number}: {results}"
+        with sqlite3.connect(path) as db:
+            assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
