@@ -9,7 +9,7 @@ suggestions above each code's threshold (only where the rules did not tag that c
     python scripts/eval_classifier.py [GOLD.jsonl ...] [--folds 5] [--seed 13]
         [--training gold|review] [--weak-negatives 0.5] [--threshold-scope code|group]
         [--target-precision 0.9] [--min-support 3] [--features word+char] [--model logistic]
-        [--experiments] [--curve] [--json]
+        [--experiments] [--curve] [--json] [--coded-round CODED.jsonl ...]
 
 Training data, as the store would hold it:
   gold    every sentence fully coded: each code the coder did not give is a judged negative.
@@ -26,6 +26,10 @@ prints learning curves: the same evaluation with each fold trained on 25, 50, 75
 its training documents, and `learn train`'s curve (cross-validated F1 per code group on all
 gold sentences) with its estimate of the judged sentences needed to reach the target.
 Default gold files: docs/gold/gold.jsonl and docs/gold/purposive/purposive.jsonl.
+
+--coded-round adds a coding round (docs/gold/training/coded.jsonl: sentences a coding
+assistant coded in full, from speeches that hold no gold sentence) to every fold's training
+data, never to a test fold: what a round of review adds to the classifier.
 """
 
 from __future__ import annotations
@@ -180,6 +184,34 @@ def training_sentences(gold: list[dict], ruled: list[set[str]], indices: list[in
     return result
 
 
+CODED_ROUND_OFFSET = 1_000_000  # sentence numbers of a coded round, apart from the gold's
+
+
+def coded_round(paths: list[Path], analyser: Analyser, gold: list[dict],
+                all_codes: frozenset[str]) -> list[LabelledSentence]:
+    """Fully coded training sentences (each code not given is a judged negative), refused
+    when one comes from a speech that holds a gold sentence: that speech would be trained
+    on and tested at once."""
+    if not paths:
+        return []
+    for path in paths:
+        if not path.is_file():
+            sys.exit(f"{path}: no such coded file")
+    records = load_gold(paths)
+    speeches = {g["source"] for g in gold}
+    shared = sorted({r["source"] for r in records} & speeches)
+    if shared:
+        sys.exit(f"{', '.join(map(str, paths))}: coded sentences come from gold speeches"
+                 f" ({', '.join(shared[:5])}); draw them outside the gold speeches")
+    unknown = sorted({c for r in records for c in r["codes"]} - all_codes)
+    if unknown:
+        sys.exit(f"{', '.join(map(str, paths))}: codes not in the codebook: {', '.join(unknown)}")
+    return [LabelledSentence(r["source"], CODED_ROUND_OFFSET + n, r["text"],
+                             frozenset(r["codes"]), all_codes - frozenset(r["codes"]),
+                             frozenset(rule_tags(analyser, r["text"])))
+            for n, r in enumerate(records)]
+
+
 def splits(gold: list[dict], folds: int, seed: int, heldout: int = 0
            ) -> list[tuple[list[int], list[int]]]:
     """Training and test rows: folds by document over the development gold, or (with
@@ -216,11 +248,12 @@ def review_queue(gold: list[dict], ruled: list[dict[str, set[str]]],
 
 def evaluate(gold: list[dict], ruled: list[dict[str, set[str]]], settings: Settings,
              folds: int, seed: int, codebook_hash: str, all_codes: frozenset[str],
-             fraction: float = 1.0, heldout: int = 0, codebook: Codebook | None = None
-             ) -> dict:
+             fraction: float = 1.0, heldout: int = 0, codebook: Codebook | None = None,
+             coded: list[LabelledSentence] | None = None) -> dict:
     """Rules alone, rules + hold-back of doubtful rules, rules + classifier, and rules +
     hold-back + classifier, each scored on sentences no part of it was trained or judged on.
     `fraction` trains each fold on a seeded share of its training documents (learning curve).
+    `coded` (a coding round outside the gold speeches) joins every fold's training data.
     """
     additions: dict[int, set[str]] = {}
     holds: dict[int, set[str]] = {}
@@ -233,6 +266,7 @@ def evaluate(gold: list[dict], ruled: list[dict[str, set[str]]], settings: Setti
             rows = sorted(random.Random(seed + fold).sample(rows, int(fraction * len(rows))))
         judged = rule_judgements(gold, ruled, rows)
         training = training_sentences(gold, ruled, rows, all_codes, settings, seed + fold)
+        training += coded or []
         codes = sorted({c for s in training for c in s.positives})
         models, card = train(training, codes, codebook_hash, seed=seed,
                              target_precision=settings.target_precision,
@@ -414,6 +448,9 @@ def main() -> None:
     parser.add_argument("--test-on", type=Path, nargs="+", default=None, metavar="GOLD",
                         help="train on all the gold files given before (the development"
                         " set) and score on these (a held-out set) instead of folds")
+    parser.add_argument("--coded-round", type=Path, nargs="+", default=[], metavar="CODED",
+                        help="fully coded sentences from speeches outside the gold (e.g."
+                        " docs/gold/training/coded.jsonl) added to every training fold")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     paths = args.gold or args.gold_option or DEFAULT_GOLD
@@ -434,27 +471,31 @@ def main() -> None:
     ruled = [rule_tags(analyser, item["text"]) for item in gold]
     all_codes = frozenset(codebook.code_ids)
     development = gold[:len(gold) - heldout]
+    coded = coded_round(args.coded_round, analyser, gold, all_codes)
     header = (f"gold: {', '.join(str(p) for p in paths)} ({len(development)} sentences, "
               f"{sum(len(g['codes']) for g in development)} code assignments, "
               f"{len({g['source'] for g in development})} documents), "
               + (f"tested on {', '.join(str(p) for p in args.test_on)} ({heldout} sentences,"
                  f" {sum(len(g['codes']) for g in gold[len(development):])} code assignments)"
-                 if heldout else f"{args.folds}-fold by document") + f", seed {args.seed}")
+                 if heldout else f"{args.folds}-fold by document") + f", seed {args.seed}"
+              + (f"; + coding round {', '.join(str(p) for p in args.coded_round)} ({len(coded)}"
+                 f" sentences, {sum(len(c.positives) for c in coded)} code assignments) in"
+                 " every training fold" if coded else ""))
     vectors = args.vectors or (str(DEFAULT_VECTORS) if "vectors" in args.features else "")
     settings = Settings(args.training, args.weak_negatives, args.threshold_scope,
                         args.target_precision, args.min_support, args.features, args.model,
                         vectors, args.distant, args.distant_weight)
     if args.curve:
-        print_curves(gold, ruled, settings, args, codebook.hash, all_codes, header)
+        print_curves(gold, ruled, settings, args, codebook.hash, all_codes, header, coded)
         return
     if args.repeat > 1:
-        print_repeats(gold, ruled, settings, args, codebook, all_codes, header)
+        print_repeats(gold, ruled, settings, args, codebook, all_codes, header, coded)
         return
     runs = EXPERIMENTS if args.experiments else [settings]
     # the review-candidate ranking does not depend on thresholds: measured once, with the
     # first (default) settings
     results = [evaluate(gold, ruled, s, args.folds, args.seed, codebook.hash, all_codes,
-                        heldout=heldout, codebook=codebook if n == 0 else None)
+                        heldout=heldout, codebook=codebook if n == 0 else None, coded=coded)
                for n, s in enumerate(runs)]
     if args.json:
         print(json.dumps({"header": header, "results": results}, indent=2))
@@ -487,12 +528,12 @@ def main() -> None:
 
 def print_repeats(gold: list[dict], ruled: list[dict[str, set[str]]], settings: Settings,
                   args: argparse.Namespace, codebook: Codebook, all_codes: frozenset[str],
-                  header: str) -> None:
+                  header: str, coded: list[LabelledSentence]) -> None:
     """The comparison over several fold draws: is a gain a property of the method or of
     which speeches happened to share a fold?"""
     seeds = list(range(args.seed, args.seed + args.repeat))
-    results = [evaluate(gold, ruled, settings, args.folds, seed, codebook.hash, all_codes)
-               for seed in seeds]
+    results = [evaluate(gold, ruled, settings, args.folds, seed, codebook.hash, all_codes,
+                        coded=coded) for seed in seeds]
     if args.json:
         print(json.dumps({"header": header, "seeds": seeds, "results": results}, indent=2))
         return
@@ -515,13 +556,13 @@ def print_repeats(gold: list[dict], ruled: list[dict[str, set[str]]], settings: 
 
 def print_curves(gold: list[dict], ruled: list[set[str]], settings: Settings,
                  args: argparse.Namespace, codebook_hash: str, all_codes: frozenset[str],
-                 header: str) -> None:
+                 header: str, coded: list[LabelledSentence]) -> None:
     """Is the classifier getting closer to the goal as judgements grow, and how far is it?"""
     from cultdip_nlp.learn.classifier import judgements_needed, learning_curve
 
     fractions = (0.25, 0.5, 0.75, 1.0)
     results = [evaluate(gold, ruled, settings, args.folds, args.seed, codebook_hash,
-                        all_codes, fraction) for fraction in fractions]
+                        all_codes, fraction, coded=coded) for fraction in fractions]
     sentences = training_sentences(gold, ruled, list(range(len(gold))), all_codes,
                                    Settings(training="gold"), args.seed)
     codes = sorted({c for s in sentences for c in s.positives})

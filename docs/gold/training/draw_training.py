@@ -17,9 +17,20 @@ Reproducible: fixed seed, sorted sources, the gold set's own splitter and filter
 (`../sample_sentences.py`), the probes in a fixed order. Each code's candidates are shuffled
 with the seed and taken in that order, skipping those the rules tag, until PER_CODE are found.
 
+Round 2 (`--round 2`, drawn after round 1 was coded and merged into coded.jsonl) is larger
+and adds active learning: 36 more sentences per code by the same probes (another seed,
+round 1's sentences excluded), and, per code group, the 100 sentences of the culture pool
+(the development set's culture word list) that the group models of the review queue's
+`candidates` strategy (`cultdip_nlp.learn.candidates.train_groups`), trained on round 1
+alone, rank highest, again only those without a rule tag. Those are the sentences the model
+is most sure of: where it is wrong, the coder's verdict teaches it most. The selection model
+sees no gold sentence, so the evaluation's test folds cannot steer what is drawn. Round 2's
+sentences are split over five coders, one in ten coded by two.
+
 Usage:
     python docs/gold/training/draw_training.py --ungdc /tmp/ungdc/UNGDC_1946-2024/TXT \
         --out docs/gold/training/drawn.jsonl
+    python docs/gold/training/draw_training.py --round 2 --out docs/gold/training/drawn2.jsonl
 """
 import argparse
 import glob
@@ -33,10 +44,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
 sys.path.insert(0, os.path.join(HERE, "..", "purposive"))
 from draw_purposive import NARROW_PROBES, PROBES  # noqa: E402
-from sample_sentences import dedup, load_ungdc  # noqa: E402
+from sample_sentences import CULTURE_RE, dedup, load_ungdc  # noqa: E402
 
 SEED = 20261202
 PER_CODE = 12
+ROUND2_PER_CODE = 36
+ROUND2_RANKED_PER_GROUP = 100
+ROUND2_CODERS = "ABCDE"
 
 
 def gold_speeches(gold_root: str) -> set[str]:
@@ -54,11 +68,59 @@ def probe_for(code: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
 
 
+def read_texts(path: str) -> set[str]:
+    with open(path, encoding="utf-8") as handle:
+        return {json.loads(line)["text"] for line in handle if line.strip()}
+
+
+def ranked_by_round_one(pool: list[dict], taken: set[str], untagged, per_group: int,
+                        seed: int) -> list[dict]:
+    """Per code group, the culture-pool sentences the round-1 group models rank highest."""
+    from cultdip_nlp.codebook import load_codebook
+    from cultdip_nlp.learn.candidates import train_groups
+    from cultdip_nlp.learn.classifier import probabilities
+    from cultdip_nlp.learn.examples import LabelledSentence
+
+    codes = frozenset(load_codebook("default").code_ids)
+    with open(os.path.join(HERE, "coded.jsonl"), encoding="utf-8") as handle:
+        coded = [json.loads(line) for line in handle if line.strip()]
+    sentences = [LabelledSentence(r["source"], n, r["text"], frozenset(r["codes"]),
+                                  codes - frozenset(r["codes"])) for n, r in enumerate(coded)]
+    models, counts = train_groups(sentences, seed=seed)
+    print(f"round-1 group models: {counts}")
+    culture = [r for r in pool if r["text"] not in taken and CULTURE_RE.search(r["text"])]
+    scores = probabilities(models, [r["text"] for r in culture])
+    picked = []
+    for group, values in scores.items():
+        order = sorted(range(len(culture)), key=lambda k: (-float(values[k]), k))
+        got = []
+        for k in order:
+            if len(got) == per_group:
+                break
+            record = culture[k]
+            if record["text"] not in taken and untagged(record["text"]):
+                got.append(dict(record, probe=f"ranked:{group}", score=round(float(values[k]), 4)))
+                taken.add(record["text"])
+        print(f"ranked:{group}: {len(culture)} culture sentences scored, drew {len(got)},"
+              f" scores {got[0]['score']}..{got[-1]['score']}")
+        picked += got
+    return picked
+
+
+def round_two_coders(number: int) -> str:
+    """Five coders in turn; every tenth sentence also goes to the next coder."""
+    first = ROUND2_CODERS[number % len(ROUND2_CODERS)]
+    second = ROUND2_CODERS[(number + 1) % len(ROUND2_CODERS)]
+    return first + second if number % 10 == 0 else first
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--ungdc", default="/tmp/ungdc/UNGDC_1946-2024/TXT")
     parser.add_argument("--out", default=os.path.join(HERE, "drawn.jsonl"))
+    parser.add_argument("--round", type=int, default=1, choices=(1, 2))
     args = parser.parse_args()
+    second = args.round == 2
 
     from cultdip_nlp.codebook import load_codebook
     from cultdip_nlp.nlp import blank_pipeline
@@ -69,8 +131,13 @@ def main() -> None:
     excluded = gold_speeches(os.path.join(HERE, ".."))
     pool = [r for r in dedup(load_ungdc(args.ungdc, 1970, 2024)) if r["source"] not in excluded]
     print(f"pool: {len(pool)} sentences, {len(excluded)} gold speeches excluded")
-    rng = random.Random(SEED)
-    taken: set[str] = set()
+    rng = random.Random(SEED + args.round - 1)
+    taken: set[str] = read_texts(os.path.join(HERE, "drawn.jsonl")) if second else set()
+    per_code = ROUND2_PER_CODE if second else PER_CODE
+
+    def untagged(text: str) -> bool:
+        return not tagger(nlp(text)).spans[SPANS_KEY]
+
     picked = []
     for code in PROBES:
         regex = probe_for(code)
@@ -78,18 +145,23 @@ def main() -> None:
         rng.shuffle(candidates)
         got, looked = [], 0
         for record in candidates:
-            if len(got) == PER_CODE:
+            if len(got) == per_code:
                 break
             looked += 1
-            if not tagger(nlp(record["text"])).spans[SPANS_KEY]:
+            if untagged(record["text"]):
                 got.append(record)
                 taken.add(record["text"])
         print(f"{code}: {len(candidates)} candidates, {looked} looked at, drew {len(got)}")
         picked += [dict(r, probe=code, slot=slot) for slot, r in enumerate(got)]
+    if second:
+        picked += ranked_by_round_one(pool, taken, untagged, ROUND2_RANKED_PER_GROUP, SEED)
+    first_number = 2001 if second else 1
     with open(args.out, "w", encoding="utf-8") as handle:
-        for number, record in enumerate(picked, 1):
-            # Slots 0-4 go to coder A, 5-9 to coder B, 10-11 to both (agreement is measured on them).
-            coders = "A" if record["slot"] < 5 else "B" if record["slot"] < 10 else "AB"
+        for number, record in enumerate(picked, first_number):
+            if second:
+                coders = round_two_coders(number)
+            else:  # slots 0-4 to coder A, 5-9 to B, 10-11 to both (agreement is measured on them)
+                coders = "A" if record["slot"] < 5 else "B" if record["slot"] < 10 else "AB"
             out = {"id": f"t{number:04d}", "source": record["source"], "country": record["country"],
                    "year": record["year"], "sample": "training", "probe": record["probe"],
                    "coders": coders, "text": record["text"]}

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Two coders' files of a coding round -> their agreement, and one training file.
+
+Why: a coding round is training data only if it is coded consistently, and consistency is
+measured, not assumed. The sentences both coders coded ("AB") give the agreement; where
+they disagree the lead coder's adjudication (ADJUDICATED below, with the reason) decides, so
+the merged file has one decision per sentence and every disagreement is on record.
+
+Agreement is reported three ways on the doubly coded sentences:
+- exact: share of sentences given the same set of codes;
+- per (sentence, code) pair over the 31 codes, present or absent: Cohen's kappa and
+  Krippendorff's alpha (nominal) -- most pairs are absent for both, which kappa discounts;
+- "has some code": Cohen's kappa on whether the sentence carries any code at all.
+
+Round 2 has five coders (A-E) and one sentence in ten coded by two of them: the agreement is
+pooled over those pairs (first and second coder of each sentence), which Krippendorff's alpha
+allows (it does not assume the same two coders throughout).
+
+Usage: python docs/gold/training/merge_round.py [--round 2] [--json]
+       (writes coded.jsonl, or coded2.jsonl for round 2)
+"""
+import argparse
+import json
+import os
+import sys
+
+import krippendorff
+import numpy as np
+from sklearn.metrics import cohen_kappa_score
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# id -> (codes, reason): the lead coder's decision where two coders disagree.
+ADJUDICATED: dict[str, tuple[list[str], str]] = {
+    "t0011": ([], "A fact about the UN's official languages stated by Austria: no nation's language is "
+                  "asserted as a marker of its identity (p0003 is a speaker on its own language). "
+                  "Adjudicated: B."),
+    "t0216": ([], "The Palestinian experience of exile and 'the challenge of affirming one's identity' is "
+                  "a people's experience, not its values or narrative of itself (as h0146); the diaspora "
+                  "is exile, not a programme. Adjudicated: A."),
+    "t0217": ([], "An appeal to Haitians 'who live in the diaspora' to work with the Government: no "
+                  "programme or policy for the diaspora (as p0097). Adjudicated: A."),
+    "t0253": ([], "'inter-religious intervention' proposed for study against terrorism names no dialogue, "
+                  "forum or initiative between religions. Adjudicated: B."),
+    "t0336": ([], "'Having been divided, we wish unity' names no nation whose unity it is (as h0038). "
+                  "Adjudicated: B."),
+}
+
+
+def read(path: str) -> dict[str, dict]:
+    with open(path, encoding="utf-8") as handle:
+        return {r["id"]: r for r in map(json.loads, filter(str.strip, handle))}
+
+
+def taxonomy_codes() -> list[str]:
+    sys.path.insert(0, os.path.join(HERE, "..", "..", ".."))
+    from cultdip_nlp.codebook import load_codebook
+    return sorted(load_codebook("default").code_ids)
+
+
+def agreement(doubly: dict[str, list[dict]], codes: list[str]) -> dict:
+    """Agreement between the first and the second coding of each doubly coded sentence."""
+    both = sorted(doubly)
+    a = [set(doubly[i][0]["codes"]) for i in both]
+    b = [set(doubly[i][1]["codes"]) for i in both]
+    pairs_a = [int(c in s) for s in a for c in codes]
+    pairs_b = [int(c in s) for s in b for c in codes]
+    alpha = krippendorff.alpha(reliability_data=np.array([pairs_a, pairs_b], dtype=float),
+                               level_of_measurement="nominal")
+    per_code = {}
+    for code in codes:
+        x = [int(code in s) for s in a]
+        y = [int(code in s) for s in b]
+        if any(x) or any(y):
+            per_code[code] = {"first": sum(x), "second": sum(y),
+                              "both": sum(p and q for p, q in zip(x, y))}
+    return {
+        "sentences": len(both),
+        "exact_agreement": round(sum(x == y for x, y in zip(a, b)) / len(both), 3),
+        "pair_kappa": round(float(cohen_kappa_score(pairs_a, pairs_b)), 3),
+        "pair_alpha": round(float(alpha), 3),
+        "some_code_kappa": round(float(cohen_kappa_score([bool(s) for s in a],
+                                                         [bool(s) for s in b])), 3),
+        "codes_given": {"first": sum(map(len, a)), "second": sum(map(len, b)),
+                        "both": sum(len(x & y) for x, y in zip(a, b))},
+        "per_code": per_code,
+        "disagreements": [i for i, x, y in zip(both, a, b) if x != y],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--round", type=int, default=1, choices=(1, 2))
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    suffix = "" if args.round == 1 else str(args.round)
+    letters = "ab" if args.round == 1 else "abcde"
+    drawn = read(os.path.join(HERE, f"drawn{suffix}.jsonl"))
+    coders = {}
+    for letter in letters:
+        path = os.path.join(HERE, f"coded{suffix}_{letter}.jsonl")
+        coders[letter.upper()] = read(path) if os.path.exists(path) else {}
+    codings = {number: [coders[c][number] for c in record["coders"] if number in coders[c]]
+               for number, record in drawn.items()}
+    codes = taxonomy_codes()
+    report = agreement({n: c for n, c in codings.items() if len(c) == 2}, codes)
+    report["coders"] = {c: len(done) for c, done in coders.items()}
+    report["not_yet_coded"] = sum(len(c) < len(drawn[n]["coders"]) for n, c in codings.items())
+    open_ = [i for i in report["disagreements"] if i not in ADJUDICATED]
+    merged = []
+    for number, record in drawn.items():
+        coded = codings[number]
+        if not coded:
+            continue
+        if number in ADJUDICATED:
+            chosen, reason = ADJUDICATED[number]
+            coder = "+".join(record["coders"]) + ", adjudicated"
+        elif len(coded) == 2 and number not in open_:
+            chosen, reason, coder = coded[0]["codes"], coded[0]["reason"], "+".join(record["coders"])
+        elif len(coded) == 2:
+            continue
+        else:
+            chosen, reason, coder = coded[0]["codes"], coded[0]["reason"], coded[0]["coder"]
+        unknown = set(chosen) - set(codes)
+        if unknown:
+            sys.exit(f"{number}: codes not in the taxonomy: {sorted(unknown)}")
+        merged.append({**{k: v for k, v in record.items() if k != "coders"},
+                       "codes": sorted(chosen), "reason": reason, "coder": coder})
+    report["merged_sentences"] = len(merged)
+    report["merged_with_a_code"] = sum(bool(r["codes"]) for r in merged)
+    report["merged_code_assignments"] = sum(len(r["codes"]) for r in merged)
+    report["not_yet_adjudicated"] = open_
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        for key, value in report.items():
+            print(f"{key}: {value}")
+    if open_:
+        for number in open_:
+            print(f"\n{number}: {drawn[number]['text']}")
+            for coding in codings[number]:
+                print(f"  {coding['coder']} {coding['codes']}: {coding['reason']}")
+        sys.exit(f"{len(open_)} disagreements to adjudicate before coded.jsonl is written")
+    with open(os.path.join(HERE, f"coded{suffix}.jsonl"), "w", encoding="utf-8") as handle:
+        for record in merged:
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
