@@ -54,9 +54,12 @@ ROUND2_CODERS = "ABCDE"
 
 
 def gold_speeches(gold_root: str) -> set[str]:
-    """Every `source` named by any record of any JSONL file under docs/gold."""
+    """Every `source` named by any record of any JSONL file under docs/gold, this folder's
+    coding rounds apart (round 2 excludes round 1's speeches itself)."""
     sources: set[str] = set()
     for path in glob.glob(os.path.join(gold_root, "**", "*.jsonl"), recursive=True):
+        if os.path.dirname(os.path.abspath(path)) == HERE:
+            continue
         with open(path, encoding="utf-8") as handle:
             sources |= {json.loads(line).get("source", "") for line in handle if line.strip()}
     return sources
@@ -108,10 +111,11 @@ def ranked_by_round_one(pool: list[dict], taken: set[str], untagged, per_group: 
 
 
 def round_two_coders(number: int) -> str:
-    """Five coders in turn; every tenth sentence also goes to the next coder."""
+    """Five coders in turn; one sentence in each ten (at a place that moves from one ten to
+    the next, so that every pair of neighbouring coders shares some) also goes to the next."""
     first = ROUND2_CODERS[number % len(ROUND2_CODERS)]
     second = ROUND2_CODERS[(number + 1) % len(ROUND2_CODERS)]
-    return first + second if number % 10 == 0 else first
+    return first + second if number % 10 == (number // 10) % 10 else first
 
 
 def main() -> None:
@@ -129,8 +133,11 @@ def main() -> None:
     nlp = blank_pipeline("en")
     tagger = CultdipTagger(nlp, load_codebook("default"), lang="en")
     excluded = gold_speeches(os.path.join(HERE, ".."))
+    if second:  # round 2 also leaves out the speeches round 1 drew from
+        with open(os.path.join(HERE, "drawn.jsonl"), encoding="utf-8") as handle:
+            excluded |= {json.loads(line)["source"] for line in handle if line.strip()}
     pool = [r for r in dedup(load_ungdc(args.ungdc, 1970, 2024)) if r["source"] not in excluded]
-    print(f"pool: {len(pool)} sentences, {len(excluded)} gold speeches excluded")
+    print(f"pool: {len(pool)} sentences, {len(excluded)} speeches excluded")
     rng = random.Random(SEED + args.round - 1)
     taken: set[str] = read_texts(os.path.join(HERE, "drawn.jsonl")) if second else set()
     per_code = ROUND2_PER_CODE if second else PER_CODE
