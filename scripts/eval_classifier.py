@@ -468,10 +468,10 @@ def main() -> None:
         tested = load_gold(args.test_on)
         heldout = len(tested)
         gold = gold + tested
-    ruled = [rule_tags(analyser, item["text"]) for item in gold]
     all_codes = frozenset(codebook.code_ids)
+    coded = coded_round(args.coded_round, analyser, gold, all_codes)  # refused before the work
+    ruled = [rule_tags(analyser, item["text"]) for item in gold]
     development = gold[:len(gold) - heldout]
-    coded = coded_round(args.coded_round, analyser, gold, all_codes)
     header = (f"gold: {', '.join(str(p) for p in paths)} ({len(development)} sentences, "
               f"{sum(len(g['codes']) for g in development)} code assignments, "
               f"{len({g['source'] for g in development})} documents), "

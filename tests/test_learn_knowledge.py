@@ -216,3 +216,41 @@ def test_damaged_vectors_file_is_named(tmp_path: Path) -> None:
         vectors.load(damaged)
     assert str(damaged / vectors.VECTORS_FILE) in str(error.value)
     assert "rebuild" in str(error.value)
+
+
+CODED_ROUND = ROOT / "docs" / "gold" / "training" / "coded.jsonl"
+
+
+def test_a_coding_round_trains_every_fold_and_is_never_tested(tmp_path: Path) -> None:
+    """A coding round (sentences coded outside the gold speeches) joins the training folds
+    only: the scored sentences are the gold's, all of them, once; a round drawn from a gold
+    speech, or with a code the codebook lacks, is refused before any work."""
+    import subprocess
+    import sys
+
+    script = str(ROOT / "scripts" / "eval_classifier.py")
+    coded = [json.loads(line) for line in CODED_ROUND.read_text(encoding="utf-8").splitlines()
+             if line.strip()][:80]  # a part of round 1 keeps the three trainings short
+    part = tmp_path / "round-1-part.jsonl"
+    part.write_text("".join(json.dumps(c) + "\n" for c in coded), encoding="utf-8")
+    result = subprocess.run([sys.executable, script, str(GOLD), "--folds", "3", "--json",
+                             "--coded-round", str(part)],
+                            capture_output=True, text=True, check=True)
+    report = json.loads(result.stdout)
+    assert f"({len(coded)} sentences, {sum(len(c['codes']) for c in coded)} code" \
+        in report["header"]
+    micro = report["results"][0]["groups"]["micro"]
+    assert report["results"][0]["tested_sentences"] == len(_gold())
+    assert micro["rules"]["tp"] + micro["rules"]["fn"] == sum(len(g["codes"]) for g in _gold())
+
+    leaky = tmp_path / "leaky.jsonl"  # real gold sentences passed off as a coding round
+    leaky.write_text("".join(json.dumps(g) + "\n" for g in _gold()[:3]), encoding="utf-8")
+    refused = subprocess.run([sys.executable, script, str(GOLD), "--coded-round", str(leaky)],
+                             capture_output=True, text=True)
+    assert refused.returncode != 0 and "come from gold speeches" in refused.stderr
+    misnamed = tmp_path / "misnamed.jsonl"
+    misnamed.write_text(json.dumps({**coded[0], "codes": ["identity.langauge"]}) + "\n",
+                        encoding="utf-8")
+    refused = subprocess.run([sys.executable, script, str(GOLD), "--coded-round", str(misnamed)],
+                             capture_output=True, text=True)
+    assert refused.returncode != 0 and "identity.langauge" in refused.stderr
