@@ -44,6 +44,22 @@ ADJUDICATED: dict[str, tuple[list[str], str]] = {
                   "forum or initiative between religions. Adjudicated: B."),
     "t0336": ([], "'Having been divided, we wish unity' names no nation whose unity it is (as h0038). "
                   "Adjudicated: B."),
+    # round 2
+    "t2544": ([], "'the ancient Chinese wisdom' quoted by Burundi for a maxim is foreign wisdom, as a "
+                  "foreign writer quoted for a maxim; the Formosa diaspora is named in a political "
+                  "reconciliation, no programme (as p0097). Adjudicated: E."),
+    "t2933": (["identity.modernity", "identity.values"],
+              "identity.values: 'The Chinese nation, which has created an economic miracle' is the story "
+              "the nation tells of itself; identity.modernity: it 'will create a new cultural splendor', a "
+              "future-oriented national self-image. Adjudicated: the two coders' codes together."),
+    "t2977": ([], "'historic and cultural ties with the people of East Timor' is a tie to one other people, "
+                  "not belonging to a wider region or civilisation (the rule of the coding rounds). "
+                  "Adjudicated: D."),
+    "t3100": ([], "'cultural and friendly ties that are centuries old' with Russia is a bilateral relation, "
+                  "neither a cooperation programme nor belonging to a wider region. Adjudicated: B."),
+    "t3200": ([], "'Fate and history have placed the white people of South Africa in Africa': history as "
+                  "fate in a statement on apartheid, no community's place in the nation described. "
+                  "Adjudicated: A."),
 }
 
 
