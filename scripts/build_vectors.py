@@ -8,7 +8,9 @@ Word2Vec (CBOW, one worker thread, seeded) on the UN General Debate speeches, le
 every speech a gold sentence comes from (all `source` fields of docs/gold/**/*.jsonl: the
 development, purposive and held-out sets and their draws). Writes vectors.npz and card.json
 (corpus hash, speeches used and left out, parameters, seed, versions). Same corpus, seed and
-parameters give the same vectors. See docs/learning.md.
+parameters give the same vectors, from the archive or its unpacked folder alike. Speeches
+are read one at a time and their sentences spooled to a temporary file (about 180 MB), so
+the build holds about 190 MB, not the corpus. See docs/learning.md.
 """
 
 from __future__ import annotations
