@@ -78,8 +78,9 @@ def _folder_speeches(folder: Path) -> Iterator[tuple[str, str]]:
 
 def _damaged(archive: Path, error: BaseException) -> CultdipError:
     return CultdipError(ErrorCode.UNREADABLE_FILE,
-                        f"the speech archive is damaged or cut short ({error}); download it "
-                        "again or give its unpacked TXT folder", str(archive))
+                        f"cannot read this speech archive ({error}): it is damaged, cut "
+                        "short or missing; download it again or give its unpacked TXT folder",
+                        str(archive))
 
 
 def _archive_speeches(archive_path: Path) -> Iterator[tuple[str, str]]:
@@ -89,7 +90,7 @@ def _archive_speeches(archive_path: Path) -> Iterator[tuple[str, str]]:
         raise _damaged(archive_path, error) from error
     with archive:
         try:
-            # first pass: headers only (tarfile skips the members' bodies)
+            # first pass: headers only (the bodies are decompressed and passed over)
             members = [member for member in archive if member.isfile()
                        and "/TXT/" in member.name and is_speech(Path(member.name).name)]
         except ARCHIVE_ERRORS as error:
