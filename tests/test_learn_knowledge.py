@@ -327,3 +327,16 @@ def test_damaged_archive_and_unreadable_speech_are_named(early_speeches: Path,
     assert script.returncode == 2
     assert f"E107 UNREADABLE_FILE: {cut}" in script.stderr and "Traceback" not in script.stderr
     assert not (tmp_path / "vectors").exists()
+
+
+def test_spooled_sentences_train_the_vectors_a_list_trains(tmp_path: Path) -> None:
+    """Word2Vec reading the spool, pass after pass, learns exactly what it learns from the
+    list of every sentence the build used to hold (so streaming changed memory, not vectors)."""
+    spooled = vectors.spool(SPEECHES, set(), tmp_path / "sentences.txt")
+    held = [words for _, text in ungdc.speeches(SPEECHES)
+            for words in vectors.speech_sentences(text)]
+    assert list(spooled) == held and spooled.tokens == sum(map(len, held))
+    from_spool = vectors.train(spooled, seed=5, dimensions=16, min_count=2, epochs=3)
+    from_list = vectors.train(held, seed=5, dimensions=16, min_count=2, epochs=3)
+    assert from_spool.words == from_list.words
+    assert np.array_equal(from_spool.vectors, from_list.vectors)
