@@ -15,11 +15,13 @@ by another codebook. See docs/learning.md.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 
 from ungdc_source import add_source_arguments, excluded_speeches
 
 from cultdip_nlp.codebook import load_codebook
+from cultdip_nlp.errors import EXIT_USAGE, CultdipError
 from cultdip_nlp.learn import distant
 
 
@@ -32,9 +34,13 @@ def main() -> None:
     args = parser.parse_args()
     excluded = excluded_speeches(args.corpus)
     started = time.perf_counter()
-    examples, card = distant.build(args.corpus, load_codebook(args.codebook), excluded,
-                                   seed=args.seed, speech_share=args.speech_share,
-                                   untagged_share=args.untagged_share)
+    try:
+        examples, card = distant.build(args.corpus, load_codebook(args.codebook), excluded,
+                                       seed=args.seed, speech_share=args.speech_share,
+                                       untagged_share=args.untagged_share)
+    except CultdipError as error:  # a damaged archive, an unreadable speech
+        print(error, file=sys.stderr)
+        sys.exit(EXIT_USAGE)
     distant.save(examples, card, args.out)
     print(f"{args.out}: {card.tagged_sentences} tagged and {card.untagged_sentences} untagged"
           f" sentences from {card.speeches_used} speeches ({card.speeches_excluded} gold"

@@ -8,16 +8,20 @@ Word2Vec (CBOW, one worker thread, seeded) on the UN General Debate speeches, le
 every speech a gold sentence comes from (all `source` fields of docs/gold/**/*.jsonl: the
 development, purposive and held-out sets and their draws). Writes vectors.npz and card.json
 (corpus hash, speeches used and left out, parameters, seed, versions). Same corpus, seed and
-parameters give the same vectors. See docs/learning.md.
+parameters give the same vectors, from the archive or its unpacked folder alike. Speeches
+are read one at a time and their sentences spooled to a temporary file (about 180 MB), so
+the build holds about 190 MB, not the corpus. See docs/learning.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 
 from ungdc_source import add_source_arguments, excluded_speeches
 
+from cultdip_nlp.errors import EXIT_USAGE, CultdipError
 from cultdip_nlp.learn import vectors
 
 
@@ -34,10 +38,14 @@ def main() -> None:
     args = parser.parse_args()
     excluded = excluded_speeches(args.corpus)
     started = time.perf_counter()
-    built = vectors.build(args.corpus, excluded, seed=args.seed, dimensions=args.dimensions,
-                          window=args.window, min_count=args.min_count,
-                          max_vocabulary=args.max_vocabulary, epochs=args.epochs,
-                          limit=args.every)
+    try:
+        built = vectors.build(args.corpus, excluded, seed=args.seed,
+                              dimensions=args.dimensions, window=args.window,
+                              min_count=args.min_count, max_vocabulary=args.max_vocabulary,
+                              epochs=args.epochs, limit=args.every)
+    except CultdipError as error:  # a damaged archive, an unreadable speech
+        print(error, file=sys.stderr)
+        sys.exit(EXIT_USAGE)
     vectors.save(built, args.out)
     card = built.card
     print(f"{args.out}: {card['vocabulary']} words x {args.dimensions} dimensions from "

@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cultdip_nlp.learn.vectors import gold_speeches
+from cultdip_nlp.learn.vectors import evaluation_gold_files, gold_speeches
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT.parent / "shared/corpus/ungdc/UNGDC_1946-2024.tar.xz"
@@ -30,4 +30,4 @@ def excluded_speeches(corpus: Path) -> set[str]:
     """The gold speeches to leave out; exits with a message when the corpus is missing."""
     if not corpus.exists():
         sys.exit(f"{corpus}: no such corpus; give the UNGDC archive or TXT folder")
-    return gold_speeches(sorted((ROOT / "docs/gold").rglob("*.jsonl")))
+    return gold_speeches(evaluation_gold_files(ROOT / "docs/gold"))

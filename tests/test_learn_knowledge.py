@@ -9,6 +9,11 @@ whole corpus.
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
+import tarfile
+import tracemalloc
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +22,8 @@ from conftest import ROOT, run_cli
 
 from cultdip_nlp.analysis import Analyser
 from cultdip_nlp.codebook import load_codebook
-from cultdip_nlp.learn import distant, vectors
+from cultdip_nlp.errors import CultdipError, ErrorCode
+from cultdip_nlp.learn import distant, ungdc, vectors
 from cultdip_nlp.learn.classifier import probabilities, train
 from cultdip_nlp.learn.examples import LabelledSentence
 from cultdip_nlp.records import Page
@@ -25,7 +31,7 @@ from cultdip_nlp.records import Page
 SPEECHES = ROOT / "corpus" / "ungdc"
 SHIPPED = ROOT / "models" / "vectors-ungdc"
 GOLD = ROOT / "docs" / "gold" / "gold.jsonl"
-GOLD_FILES = sorted((ROOT / "docs" / "gold").rglob("*.jsonl"))
+GOLD_FILES = vectors.evaluation_gold_files(ROOT / "docs" / "gold")
 
 
 def _gold() -> list[dict]:
@@ -254,3 +260,121 @@ def test_a_coding_round_trains_every_fold_and_is_never_tested(tmp_path: Path) ->
     refused = subprocess.run([sys.executable, script, str(GOLD), "--coded-round", str(misnamed)],
                              capture_output=True, text=True)
     assert refused.returncode != 0 and "identity.langauge" in refused.stderr
+
+
+def _archive(folder: Path, names: list[str], path: Path, mode: str) -> Path:
+    """A tar of the speeches in `names` order, laid out as in the UNGDC archive."""
+    with tarfile.open(path, mode) as archive:
+        for name in names:
+            session = ungdc.speech_order(name)[0]
+            archive.add(folder / name, f"UNGDC_1946-2024/TXT/Session {session:02d} - "
+                                       f"{1945 + session}/{name}")
+    return path
+
+
+@pytest.fixture(scope="module")
+def early_speeches(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> Path:
+    """The first 300 speeches of the real archive (sessions 1-4, 5 MB) and the first 3 whose
+    lines end in CR LF (session 20), unpacked flat."""
+    folder = tmp_path_factory.mktemp("ungdc-early")
+    kept = carriage_returns = 0
+    with tarfile.open(shared / "corpus/ungdc/UNGDC_1946-2024.tar.xz", "r|xz") as archive:
+        for member in archive:
+            name = Path(member.name).name
+            if member.isfile() and "/TXT/" in member.name and ungdc.is_speech(name):
+                data = archive.extractfile(member).read()
+                if kept < 300 or b"\r" in data:
+                    (folder / name).write_bytes(data)
+                    kept += 1
+                    carriage_returns += b"\r" in data
+                if kept >= 300 and carriage_returns == 3:
+                    break
+    return folder
+
+
+def test_archive_and_folder_stream_the_same_speeches_in_the_same_order(
+        early_speeches: Path, tmp_path: Path) -> None:
+    """The archive, an archive repacked in another order (spooled to disk, then handed out
+    in order) and the unpacked folder give the same speeches in the archive's order (session,
+    then name: not plain name order); the spooled sentences Word2Vec reads are the same from
+    each and the same when read again."""
+    names = sorted((p.name for p in early_speeches.iterdir()), key=ungdc.speech_order)
+    assert names != sorted(names)  # ARG_01, AUS_01, ... ARG_02: not sorted by name
+    archive = _archive(early_speeches, names, tmp_path / "ungdc.tar.xz", "w:xz")
+    repacked = _archive(early_speeches, names[::-1], tmp_path / "repacked.tar.gz", "w:gz")
+    from_folder = list(ungdc.speeches(early_speeches))
+    assert [name for name, _ in from_folder] == names
+    assert list(ungdc.speeches(archive)) == from_folder
+    assert list(ungdc.speeches(repacked)) == from_folder
+    excluded = {names[7], names[100]}
+    spooled = [vectors.spool(source, excluded, tmp_path / f"{number}.txt")
+               for number, source in enumerate([early_speeches, archive, repacked])]
+    first = list(spooled[0])
+    assert len(first) == spooled[0].sentences > 10000
+    assert sum(map(len, first)) == spooled[0].tokens
+    assert list(spooled[0]) == first  # restartable: each of Word2Vec's passes reads it again
+    for other in spooled[1:]:
+        assert list(other) == first
+        assert other.corpus_hash == spooled[0].corpus_hash
+        assert other.speeches_excluded == sorted(excluded)
+        assert other.speeches_used == len(names) - 2
+    assert any(b"\r" in (early_speeches / name).read_bytes() for name in names)  # CR LF
+
+
+def test_speeches_are_read_one_at_a_time(early_speeches: Path, tmp_path: Path) -> None:
+    """Reading the speeches holds one speech, not the corpus: the most memory Python holds
+    while all 303 go by (5.5 million characters; the largest speech 114 KB) is under a quarter
+    of their text (the dict the archive was once read into held all of it)."""
+    names = sorted((p.name for p in early_speeches.iterdir()), key=ungdc.speech_order)
+    archive = _archive(early_speeches, names, tmp_path / "ungdc.tar", "w")  # no xz window
+    for source in (early_speeches, archive):
+        tracemalloc.start()
+        try:
+            characters = sum(len(text) for _, text in ungdc.speeches(source))
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert characters > 4_000_000
+        assert peak < characters / 4, f"{source}: {peak:,} bytes held at most"
+
+
+def test_damaged_archive_and_unreadable_speech_are_named(early_speeches: Path,
+                                                          tmp_path: Path) -> None:
+    """A cut archive and a speech file that cannot be read stop the build with E107 naming
+    the file (and build_vectors.py exits 2 with that message, no traceback)."""
+    names = sorted((p.name for p in early_speeches.iterdir()), key=ungdc.speech_order)
+    whole = _archive(early_speeches, names, tmp_path / "ungdc.tar.xz", "w:xz").read_bytes()
+    cut = tmp_path / "cut.tar.xz"
+    cut.write_bytes(whole[:len(whole) // 2])
+    with pytest.raises(CultdipError) as error:
+        list(ungdc.speeches(cut))
+    assert error.value.code is ErrorCode.UNREADABLE_FILE and str(cut) in str(error.value)
+    not_archive = tmp_path / "speech.tar.xz"
+    shutil.copy(early_speeches / names[0], not_archive)
+    with pytest.raises(CultdipError, match="E107.*speech.tar.xz"):
+        list(ungdc.speeches(not_archive))
+    folder = tmp_path / "folder"
+    shutil.copytree(early_speeches, folder)
+    dangling = folder / "ZZZ_02_1947.txt"
+    dangling.symlink_to(tmp_path / "gone" / "ZZZ_02_1947.txt")
+    with pytest.raises(CultdipError, match="E107 UNREADABLE_FILE: .*ZZZ_02_1947.txt"):
+        vectors.spool(folder, set(), tmp_path / "sentences.txt")
+    script = subprocess.run([sys.executable, str(ROOT / "scripts/build_vectors.py"),
+                             "--corpus", str(cut), "--out", str(tmp_path / "vectors")],
+                            capture_output=True, text=True)
+    assert script.returncode == 2
+    assert f"E107 UNREADABLE_FILE: {cut}" in script.stderr and "Traceback" not in script.stderr
+    assert not (tmp_path / "vectors").exists()
+
+
+def test_spooled_sentences_train_the_vectors_a_list_trains(tmp_path: Path) -> None:
+    """Word2Vec reading the spool, pass after pass, learns exactly what it learns from the
+    list of every sentence the build used to hold (so streaming changed memory, not vectors)."""
+    spooled = vectors.spool(SPEECHES, set(), tmp_path / "sentences.txt")
+    held = [words for _, text in ungdc.speeches(SPEECHES)
+            for words in vectors.speech_sentences(text)]
+    assert list(spooled) == held and spooled.tokens == sum(map(len, held))
+    from_spool = vectors.train(spooled, seed=5, dimensions=16, min_count=2, epochs=3)
+    from_list = vectors.train(held, seed=5, dimensions=16, min_count=2, epochs=3)
+    assert from_spool.words == from_list.words
+    assert np.array_equal(from_spool.vectors, from_list.vectors)

@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..codebook import Codebook
-from .vectors import speeches
+from .ungdc import speeches
 
 EXAMPLES_FILE = "distant.jsonl.gz"
 CARD_FILE = "card.json"

@@ -11,6 +11,13 @@ Speeches that hold a gold sentence (development or held-out, every `docs/gold/**
 `source`) are left out of the training text, so no evaluation sentence is seen, not even
 without its label.
 
+Nothing holds the corpus: the speeches are read one at a time (`ungdc.speeches`, in the
+archive's order from the archive or its unpacked folder alike) and their tokenised sentences
+spooled to a temporary file, one sentence a line (`spool`); Word2Vec's passes (vocabulary,
+then each epoch) read that file again line by line (`SpooledSentences`). Word2Vec sees the
+same sentences in the same order as from a list, so the vectors are the same; only the
+memory is not.
+
 Stored as `vectors.npz` (words and float16 vectors, compressed) with `card.json` (corpus
 hash, speeches used and left out, parameters, seed, versions).
 """
@@ -18,11 +25,10 @@ hash, speeches used and left out, parameters, seed, versions).
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import platform
 import re
-import tarfile
+import tempfile
 import time
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -30,6 +36,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
+
+from .ungdc import speeches
 
 VECTORS_FILE = "vectors.npz"
 CARD_FILE = "card.json"
@@ -51,28 +59,15 @@ def speech_sentences(text: str) -> Iterator[list[str]]:
             yield words
 
 
-def speeches(source: Path) -> Iterator[tuple[str, str]]:
-    """(file name, text) of every UN General Debate speech, sorted by name, from the
-    unpacked `TXT` folder or the `UNGDC_1946-2024.tar.xz` archive itself."""
-    if source.is_dir():
-        for path in sorted(source.rglob("*.txt"), key=lambda p: p.name):
-            if not path.name.startswith("._"):
-                yield path.name, path.read_text(encoding="utf-8-sig", errors="replace")
-        return
-    # read in archive order (an xz stream cannot seek back without decompressing again
-    # from the start), then hand out sorted by name like the folder
-    texts: dict[str, str] = {}
-    with tarfile.open(source, "r:*") as archive:
-        for member in archive:
-            name = Path(member.name).name
-            if member.isfile() and "/TXT/" in member.name and name.endswith(".txt") \
-                    and not name.startswith("._"):
-                handle = archive.extractfile(member)
-                if handle is not None:
-                    texts[name] = io.TextIOWrapper(handle, encoding="utf-8-sig",
-                                                   errors="replace").read()
-    for name in sorted(texts):
-        yield name, texts[name]
+TRAINING_ROUNDS = "training"  # docs/gold/training: coding rounds, training data, not evaluation
+
+
+def evaluation_gold_files(gold_root: Path) -> list[Path]:
+    """The gold files an evaluation scores on (every JSONL under `gold_root` and its draws),
+    without the coding rounds of `training/`: those are training data, drawn from speeches
+    outside every gold file, so a model may learn from their speeches."""
+    return sorted(path for path in gold_root.rglob("*.jsonl")
+                  if TRAINING_ROUNDS not in path.relative_to(gold_root).parts[:-1])
 
 
 def gold_speeches(gold_files: Iterable[Path]) -> set[str]:
@@ -133,10 +128,57 @@ class WordVectors:
         return np.vstack([self.sentence(t) for t in texts])
 
 
-def train(sentences: Sequence[list[str]], seed: int = 13, dimensions: int = 100,
+@dataclass
+class SpooledSentences:
+    """The tokenised sentences of the speeches used, one a line in a text file (words are
+    letters, apostrophes and hyphens, so a space separates them without loss): an iterable
+    that can be read again for each of Word2Vec's passes, holding one line at a time.
+    The counts and the corpus hash are those of the speeches spooled."""
+
+    path: Path
+    corpus_hash: str = ""
+    speeches_used: int = 0
+    speeches_excluded: list[str] = field(default_factory=list)
+    sentences: int = 0
+    tokens: int = 0
+
+    def __iter__(self) -> Iterator[list[str]]:
+        with self.path.open(encoding="utf-8") as handle:
+            for line in handle:
+                yield line.split()
+
+
+def spool(corpus: Path, excluded: set[str], path: Path, limit: int | None = None
+          ) -> SpooledSentences:
+    """Write the sentences of every speech of the corpus except the excluded ones (gold
+    speeches) to `path`, reading one speech at a time. `limit` keeps every n-th speech only
+    (counted in the corpus's order, the excluded ones included)."""
+    digest = hashlib.sha256()
+    spooled = SpooledSentences(path)
+    with path.open("w", encoding="utf-8") as handle:
+        for number, (name, text) in enumerate(speeches(corpus)):
+            if name in excluded:
+                spooled.speeches_excluded.append(name)
+                continue
+            if limit and number % limit:
+                continue
+            digest.update(name.encode() + b"\0" + text.encode() + b"\0")
+            for words in speech_sentences(text):
+                handle.write(" ".join(words) + "\n")
+                spooled.sentences += 1
+                spooled.tokens += len(words)
+            spooled.speeches_used += 1
+    spooled.corpus_hash = digest.hexdigest()
+    spooled.speeches_excluded.sort()
+    return spooled
+
+
+def train(sentences: Iterable[list[str]], seed: int = 13, dimensions: int = 100,
           window: int = 5, min_count: int = 5, max_vocabulary: int = 20000, epochs: int = 5,
           sample: float = 1e-4) -> WordVectors:
-    """CBOW Word2Vec on one worker thread (the only reproducible setting)."""
+    """CBOW Word2Vec on one worker thread (the only reproducible setting). `sentences` is
+    read once for the vocabulary and once per epoch: a list or a `SpooledSentences`, not a
+    generator."""
     from gensim.models import Word2Vec
 
     model = Word2Vec(sentences=sentences, vector_size=dimensions, window=window,
@@ -152,41 +194,31 @@ def build(corpus: Path, excluded: set[str], seed: int = 13, dimensions: int = 10
           window: int = 5, min_count: int = 5, max_vocabulary: int = 20000, epochs: int = 5,
           limit: int | None = None) -> WordVectors:
     """Vectors from every speech of the corpus except the excluded ones (gold speeches),
-    with a card. `limit` keeps every n-th speech only (small test vectors)."""
+    with a card. `limit` keeps every n-th speech only (small test vectors). The sentences
+    are spooled to a temporary file (about 190 MB for the whole corpus), removed after."""
     import gensim
 
-    digest = hashlib.sha256()
-    corpus_sentences: list[list[str]] = []
-    used = 0
-    left_out = []
-    for number, (name, text) in enumerate(speeches(corpus)):
-        if name in excluded:
-            left_out.append(name)
-            continue
-        if limit and number % limit:
-            continue
-        digest.update(name.encode() + b"\0" + text.encode() + b"\0")
-        corpus_sentences.extend(speech_sentences(text))
-        used += 1
-    if not corpus_sentences:
-        raise ValueError(f"{corpus}: no speeches to train word vectors on")
+    with tempfile.TemporaryDirectory(prefix="cultdip-vectors-") as folder:
+        sentences = spool(corpus, excluded, Path(folder) / "sentences.txt", limit)
+        if not sentences.sentences:
+            raise ValueError(f"{corpus}: no speeches to train word vectors on")
+        vectors = train(sentences, seed, dimensions, window, min_count, max_vocabulary,
+                        epochs)
     parameters: dict[str, object] = {"algorithm": "word2vec cbow", "dimensions": dimensions,
                                      "window": window, "min_count": min_count,
                                      "max_vocabulary": max_vocabulary, "epochs": epochs,
                                      "sample": 1e-4, "workers": 1, "every_nth_speech": limit or 1,
                                      "tokens": "lower-cased letters, inner ' and -"}
-    vectors = train(corpus_sentences, seed, dimensions, window, min_count, max_vocabulary,
-                    epochs)
-    corpus_hash = digest.hexdigest()
     card = VectorsCard(
         id="", created=time.strftime("%Y-%m-%dT%H:%M:%S%z"), corpus=corpus.name,
-        corpus_hash=corpus_hash, speeches_used=used, speeches_excluded=sorted(left_out),
-        sentences=len(corpus_sentences), tokens=sum(map(len, corpus_sentences)),
-        vocabulary=len(vectors.words), seed=seed, parameters=parameters,
+        corpus_hash=sentences.corpus_hash, speeches_used=sentences.speeches_used,
+        speeches_excluded=sentences.speeches_excluded, sentences=sentences.sentences,
+        tokens=sentences.tokens, vocabulary=len(vectors.words), seed=seed,
+        parameters=parameters,
         versions={"gensim": gensim.__version__, "numpy": np.__version__,
                   "python": platform.python_version()})
     card.id = "vectors-" + hashlib.sha256(
-        (corpus_hash + json.dumps(parameters, sort_keys=True) + str(seed)).encode()
+        (sentences.corpus_hash + json.dumps(parameters, sort_keys=True) + str(seed)).encode()
     ).hexdigest()[:12]
     vectors.card = asdict(card)
     return vectors
