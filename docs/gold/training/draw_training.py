@@ -27,10 +27,17 @@ is most sure of: where it is wrong, the coder's verdict teaches it most. The sel
 sees no gold sentence, so the evaluation's test folds cannot steer what is drawn. Round 2's
 sentences are split over five coders, one in ten coded by two.
 
+Round 3 (`--round 3`, after round 2 was merged into coded2.jsonl) is active learning only:
+models trained on rounds 1 and 2 (no gold sentence) rank the culture pool's untagged
+sentences of speeches no earlier round drew from; per code group the 150 its group model
+ranks highest, and per code the 15 its per-code classifier (`learn.classifier.train`) ranks
+highest. Five coders, one sentence in ten coded by two.
+
 Usage:
     python docs/gold/training/draw_training.py --ungdc /tmp/ungdc/UNGDC_1946-2024/TXT \
         --out docs/gold/training/drawn.jsonl
     python docs/gold/training/draw_training.py --round 2 --out docs/gold/training/drawn2.jsonl
+    python docs/gold/training/draw_training.py --round 3 --out docs/gold/training/drawn3.jsonl
 """
 import argparse
 import glob
@@ -51,6 +58,8 @@ PER_CODE = 12
 ROUND2_PER_CODE = 36
 ROUND2_RANKED_PER_GROUP = 100
 ROUND2_CODERS = "ABCDE"
+ROUND3_RANKED_PER_GROUP = 150
+ROUND3_RANKED_PER_CODE = 15
 
 
 def gold_speeches(gold_root: str) -> set[str]:
@@ -76,35 +85,46 @@ def read_texts(path: str) -> set[str]:
         return {json.loads(line)["text"] for line in handle if line.strip()}
 
 
-def ranked_by_round_one(pool: list[dict], taken: set[str], untagged, per_group: int,
-                        seed: int) -> list[dict]:
-    """Per code group, the culture-pool sentences the round-1 group models rank highest."""
+def ranked_by_rounds(pool: list[dict], taken: set[str], untagged, per_group: int,
+                     seed: int, rounds: list[str], per_code: int = 0) -> list[dict]:
+    """Per code group (and, with `per_code`, per code), the culture-pool sentences that
+    models trained on the given coded rounds rank highest."""
     from cultdip_nlp.codebook import load_codebook
     from cultdip_nlp.learn.candidates import train_groups
-    from cultdip_nlp.learn.classifier import probabilities
+    from cultdip_nlp.learn.classifier import probabilities, train
     from cultdip_nlp.learn.examples import LabelledSentence
 
-    codes = frozenset(load_codebook("default").code_ids)
-    with open(os.path.join(HERE, "coded.jsonl"), encoding="utf-8") as handle:
-        coded = [json.loads(line) for line in handle if line.strip()]
+    book = load_codebook("default")
+    codes = frozenset(book.code_ids)
+    coded = []
+    for name in rounds:
+        with open(os.path.join(HERE, name), encoding="utf-8") as handle:
+            coded += [json.loads(line) for line in handle if line.strip()]
     sentences = [LabelledSentence(r["source"], n, r["text"], frozenset(r["codes"]),
                                   codes - frozenset(r["codes"])) for n, r in enumerate(coded)]
     models, counts = train_groups(sentences, seed=seed)
-    print(f"round-1 group models: {counts}")
+    print(f"group models on {', '.join(rounds)}: {counts}")
     culture = [r for r in pool if r["text"] not in taken and CULTURE_RE.search(r["text"])]
-    scores = probabilities(models, [r["text"] for r in culture])
+    texts = [r["text"] for r in culture]
+    rankings = [(f"ranked:{group}", values, per_group)
+                for group, values in probabilities(models, texts).items()]
+    if per_code:
+        code_models, _ = train(sentences, sorted({c for s in sentences for c in s.positives}),
+                               book.hash, seed=seed)
+        rankings += [(f"ranked:{code}", values, per_code)
+                     for code, values in sorted(probabilities(code_models, texts).items())]
     picked = []
-    for group, values in scores.items():
+    for label, values, wanted in rankings:
         order = sorted(range(len(culture)), key=lambda k: (-float(values[k]), k))
         got = []
         for k in order:
-            if len(got) == per_group:
+            if len(got) == wanted:
                 break
             record = culture[k]
             if record["text"] not in taken and untagged(record["text"]):
-                got.append(dict(record, probe=f"ranked:{group}", score=round(float(values[k]), 4)))
+                got.append(dict(record, probe=label, score=round(float(values[k]), 4)))
                 taken.add(record["text"])
-        print(f"ranked:{group}: {len(culture)} culture sentences scored, drew {len(got)},"
+        print(f"{label}: {len(culture)} culture sentences scored, drew {len(got)},"
               f" scores {got[0]['score']}..{got[-1]['score']}")
         picked += got
     return picked
@@ -122,9 +142,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--ungdc", default="/tmp/ungdc/UNGDC_1946-2024/TXT")
     parser.add_argument("--out", default=os.path.join(HERE, "drawn.jsonl"))
-    parser.add_argument("--round", type=int, default=1, choices=(1, 2))
+    parser.add_argument("--round", type=int, default=1, choices=(1, 2, 3))
     args = parser.parse_args()
-    second = args.round == 2
+    second = args.round >= 2  # rounds after the first share the five coders and exclusions
+    earlier = ["drawn.jsonl", "drawn2.jsonl"][:args.round - 1]
 
     from cultdip_nlp.codebook import load_codebook
     from cultdip_nlp.nlp import blank_pipeline
@@ -133,20 +154,22 @@ def main() -> None:
     nlp = blank_pipeline("en")
     tagger = CultdipTagger(nlp, load_codebook("default"), lang="en")
     excluded = gold_speeches(os.path.join(HERE, ".."))
-    if second:  # round 2 also leaves out the speeches round 1 drew from
-        with open(os.path.join(HERE, "drawn.jsonl"), encoding="utf-8") as handle:
+    for name in earlier:  # a later round also leaves out the speeches earlier rounds drew from
+        with open(os.path.join(HERE, name), encoding="utf-8") as handle:
             excluded |= {json.loads(line)["source"] for line in handle if line.strip()}
     pool = [r for r in dedup(load_ungdc(args.ungdc, 1970, 2024)) if r["source"] not in excluded]
     print(f"pool: {len(pool)} sentences, {len(excluded)} speeches excluded")
     rng = random.Random(SEED + args.round - 1)
-    taken: set[str] = read_texts(os.path.join(HERE, "drawn.jsonl")) if second else set()
-    per_code = ROUND2_PER_CODE if second else PER_CODE
+    taken: set[str] = set()
+    for name in earlier:
+        taken |= read_texts(os.path.join(HERE, name))
+    per_code = {1: PER_CODE, 2: ROUND2_PER_CODE, 3: 0}[args.round]
 
     def untagged(text: str) -> bool:
         return not tagger(nlp(text)).spans[SPANS_KEY]
 
     picked = []
-    for code in PROBES:
+    for code in PROBES if per_code else ():
         regex = probe_for(code)
         candidates = [r for r in pool if r["text"] not in taken and regex.search(r["text"])]
         rng.shuffle(candidates)
@@ -160,9 +183,13 @@ def main() -> None:
                 taken.add(record["text"])
         print(f"{code}: {len(candidates)} candidates, {looked} looked at, drew {len(got)}")
         picked += [dict(r, probe=code, slot=slot) for slot, r in enumerate(got)]
-    if second:
-        picked += ranked_by_round_one(pool, taken, untagged, ROUND2_RANKED_PER_GROUP, SEED)
-    first_number = 2001 if second else 1
+    if args.round == 2:
+        picked += ranked_by_rounds(pool, taken, untagged, ROUND2_RANKED_PER_GROUP, SEED,
+                                   ["coded.jsonl"])
+    if args.round == 3:
+        picked += ranked_by_rounds(pool, taken, untagged, ROUND3_RANKED_PER_GROUP, SEED,
+                                   ["coded.jsonl", "coded2.jsonl"], ROUND3_RANKED_PER_CODE)
+    first_number = {1: 1, 2: 2001, 3: 4001}[args.round]
     with open(args.out, "w", encoding="utf-8") as handle:
         for number, record in enumerate(picked, first_number):
             if second:
