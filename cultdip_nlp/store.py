@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
@@ -268,14 +268,16 @@ SCHEMA_VERSION = len(MIGRATIONS)
 BUSY_RETRIES = 5
 
 
-def begin_immediate(connection: sqlite3.Connection, where: str) -> None:
-    """BEGIN IMMEDIATE, retried when another process holds the write lock past the busy timeout.
+def retry_while_locked(action: Callable[[], None], where: str, doing: str,
+                       first_wait: float) -> None:
+    """Run `action`, again after a doubling wait while SQLite says the store is locked or
+    busy; after BUSY_RETRIES waits, E402 STORE_BUSY naming the store and what was being done.
 
-    A long write elsewhere (another batch, a coder's save) must delay this one, not lose it.
+    Another process's long write must delay this one, not lose it or end the batch.
     """
     for attempt in range(BUSY_RETRIES + 1):
         try:
-            connection.execute("BEGIN IMMEDIATE")
+            action()
             return
         except sqlite3.OperationalError as error:
             if "locked" not in str(error) and "busy" not in str(error):
@@ -284,8 +286,16 @@ def begin_immediate(connection: sqlite3.Connection, where: str) -> None:
                 raise CultdipError(
                     ErrorCode.STORE_BUSY,
                     f"another process kept the store locked through {BUSY_RETRIES + 1} waits "
-                    f"({error}); try again when it has finished", where) from error
-            time.sleep(0.2 * 2 ** attempt)
+                    f"{doing}({error}); try again when it has finished", where) from error
+            time.sleep(first_wait * 2 ** attempt)
+
+
+def begin_immediate(connection: sqlite3.Connection, where: str) -> None:
+    """BEGIN IMMEDIATE, retried when another process holds the write lock past the busy timeout.
+
+    A long write elsewhere (another batch, a coder's save) must delay this one, not lose it.
+    """
+    retry_while_locked(lambda: connection.execute("BEGIN IMMEDIATE"), where, "", 0.2)
 
 
 def enter_wal_mode(connection: sqlite3.Connection, where: str) -> None:
@@ -296,22 +306,11 @@ def enter_wal_mode(connection: sqlite3.Connection, where: str) -> None:
     hold a read lock race for it (the deadlock it avoids). Two batches started together on
     a new project, or a coder's page opening the store as a batch starts, meet this.
     """
-    for attempt in range(BUSY_RETRIES + 1):
-        try:
-            if connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
-                return  # already switched, by us before or by another process: no lock needed
-            connection.execute("PRAGMA journal_mode=WAL")
-            return
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error) and "busy" not in str(error):
-                raise
-            if attempt == BUSY_RETRIES:
-                raise CultdipError(
-                    ErrorCode.STORE_BUSY,
-                    f"another process kept the store locked through {BUSY_RETRIES + 1} waits "
-                    f"while it was being opened ({error}); try again when it has finished",
-                    where) from error
-            time.sleep(0.05 * 2 ** attempt)
+    def switch() -> None:
+        if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            connection.execute("PRAGMA journal_mode=WAL")  # else another opener switched it
+
+    retry_while_locked(switch, where, "while it was being opened ", 0.05)
 
 
 class Store:
