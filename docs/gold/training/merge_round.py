@@ -12,12 +12,12 @@ Agreement is reported three ways on the doubly coded sentences:
   Krippendorff's alpha (nominal) -- most pairs are absent for both, which kappa discounts;
 - "has some code": Cohen's kappa on whether the sentence carries any code at all.
 
-Round 2 has five coders (A-E) and one sentence in ten coded by two of them: the agreement is
+Rounds 2 and 3 have five coders (A-E) and one sentence in ten coded by two of them: the agreement is
 pooled over those pairs (first and second coder of each sentence), which Krippendorff's alpha
 allows (it does not assume the same two coders throughout).
 
-Usage: python docs/gold/training/merge_round.py [--round 2] [--json]
-       (writes coded.jsonl, or coded2.jsonl for round 2)
+Usage: python docs/gold/training/merge_round.py [--round 2|3] [--json]
+       (writes coded.jsonl, or coded2.jsonl / coded3.jsonl for rounds 2 and 3)
 """
 import argparse
 import json
@@ -106,7 +106,7 @@ def agreement(doubly: dict[str, list[dict]], codes: list[str]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--round", type=int, default=1, choices=(1, 2))
+    parser.add_argument("--round", type=int, default=1, choices=(1, 2, 3))
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     suffix = "" if args.round == 1 else str(args.round)
