@@ -60,6 +60,17 @@ ADJUDICATED: dict[str, tuple[list[str], str]] = {
     "t3200": ([], "'Fate and history have placed the white people of South Africa in Africa': history as "
                   "fate in a statement on apartheid, no community's place in the nation described. "
                   "Adjudicated: A."),
+    # round 3
+    "t4088": (["identity.values"],
+              "identity.values: 'in keeping with its African tradition, has always been to live in peace and "
+              "harmony' is the nation's self-description as a trait (a tradition that is a value). 'African' "
+              "qualifies the tradition; no belonging to Africa is asserted. Borderline: close to a foreign-policy "
+              "principle. Adjudicated: E."),
+    "t4377": ([], "The inauguration of 'the Government of National Unity and Reconciliation' reported as "
+                  "postponed: a government's name and a political settlement, no reconciliation measure "
+                  "described (as t3173). Adjudicated: D."),
+    "t4666": ([], "The EU's list of tax havens and Antigua and Barbuda's tax agreements: a tax-policy fact; "
+                  "the sentence does not say the country is branded or misportrayed. Adjudicated: B."),
 }
 
 
