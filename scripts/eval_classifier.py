@@ -203,6 +203,11 @@ def coded_round(paths: list[Path], analyser: Analyser, gold: list[dict],
     if shared:
         sys.exit(f"{', '.join(map(str, paths))}: coded sentences come from gold speeches"
                  f" ({', '.join(shared[:5])}); draw them outside the gold speeches")
+    seen: set[str] = set()
+    twice = sorted({r["text"] for r in records if r["text"] in seen or seen.add(r["text"])})
+    if twice:  # e.g. a coder's own file given next to the merged round it is part of
+        sys.exit(f"{', '.join(map(str, paths))}: {len(twice)} sentences are coded twice"
+                 f" (first: {twice[0][:80]!r}); give each round's merged file once")
     unknown = sorted({c for r in records for c in r["codes"]} - all_codes)
     if unknown:
         sys.exit(f"{', '.join(map(str, paths))}: codes not in the codebook: {', '.join(unknown)}")

@@ -260,6 +260,9 @@ def test_a_coding_round_trains_every_fold_and_is_never_tested(tmp_path: Path) ->
     refused = subprocess.run([sys.executable, script, str(GOLD), "--coded-round", str(misnamed)],
                              capture_output=True, text=True)
     assert refused.returncode != 0 and "identity.langauge" in refused.stderr
+    refused = subprocess.run([sys.executable, script, str(GOLD), "--coded-round", str(part),
+                              str(part)], capture_output=True, text=True)
+    assert refused.returncode != 0 and "80 sentences are coded twice" in refused.stderr
 
 
 def _archive(folder: Path, names: list[str], path: Path, mode: str) -> Path:
