@@ -31,13 +31,15 @@ Round 3 (`--round 3`, after round 2 was merged into coded2.jsonl) is active lear
 models trained on rounds 1 and 2 (no gold sentence) rank the culture pool's untagged
 sentences of speeches no earlier round drew from; per code group the 150 its group model
 ranks highest, and per code the 15 its per-code classifier (`learn.classifier.train`) ranks
-highest. Five coders, one sentence in ten coded by two.
+highest. Five coders, one sentence in ten coded by two. Round 4 (`--round 4`) repeats round
+3 with models trained on rounds 1-3, 200 per group and 20 per code.
 
 Usage:
     python docs/gold/training/draw_training.py --ungdc /tmp/ungdc/UNGDC_1946-2024/TXT \
         --out docs/gold/training/drawn.jsonl
     python docs/gold/training/draw_training.py --round 2 --out docs/gold/training/drawn2.jsonl
     python docs/gold/training/draw_training.py --round 3 --out docs/gold/training/drawn3.jsonl
+    python docs/gold/training/draw_training.py --round 4 --out docs/gold/training/drawn4.jsonl
 """
 import argparse
 import glob
@@ -58,8 +60,10 @@ PER_CODE = 12
 ROUND2_PER_CODE = 36
 ROUND2_RANKED_PER_GROUP = 100
 ROUND2_CODERS = "ABCDE"
-ROUND3_RANKED_PER_GROUP = 150
-ROUND3_RANKED_PER_CODE = 15
+# Active-learning rounds: (sentences per code group, per code) ranked by models on the rounds before.
+RANKED_ROUNDS = {3: (150, 15), 4: (200, 20)}
+DRAWN = ["drawn.jsonl", "drawn2.jsonl", "drawn3.jsonl"]
+CODED = ["coded.jsonl", "coded2.jsonl", "coded3.jsonl"]
 
 
 def gold_speeches(gold_root: str) -> set[str]:
@@ -142,10 +146,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--ungdc", default="/tmp/ungdc/UNGDC_1946-2024/TXT")
     parser.add_argument("--out", default=os.path.join(HERE, "drawn.jsonl"))
-    parser.add_argument("--round", type=int, default=1, choices=(1, 2, 3))
+    parser.add_argument("--round", type=int, default=1, choices=(1, 2, 3, 4))
     args = parser.parse_args()
     second = args.round >= 2  # rounds after the first share the five coders and exclusions
-    earlier = ["drawn.jsonl", "drawn2.jsonl"][:args.round - 1]
+    earlier = DRAWN[:args.round - 1]
 
     from cultdip_nlp.codebook import load_codebook
     from cultdip_nlp.nlp import blank_pipeline
@@ -163,7 +167,7 @@ def main() -> None:
     taken: set[str] = set()
     for name in earlier:
         taken |= read_texts(os.path.join(HERE, name))
-    per_code = {1: PER_CODE, 2: ROUND2_PER_CODE, 3: 0}[args.round]
+    per_code = {1: PER_CODE, 2: ROUND2_PER_CODE}.get(args.round, 0)
 
     def untagged(text: str) -> bool:
         return not tagger(nlp(text)).spans[SPANS_KEY]
@@ -186,10 +190,11 @@ def main() -> None:
     if args.round == 2:
         picked += ranked_by_rounds(pool, taken, untagged, ROUND2_RANKED_PER_GROUP, SEED,
                                    ["coded.jsonl"])
-    if args.round == 3:
-        picked += ranked_by_rounds(pool, taken, untagged, ROUND3_RANKED_PER_GROUP, SEED,
-                                   ["coded.jsonl", "coded2.jsonl"], ROUND3_RANKED_PER_CODE)
-    first_number = {1: 1, 2: 2001, 3: 4001}[args.round]
+    if args.round in RANKED_ROUNDS:
+        per_group, per_ranked_code = RANKED_ROUNDS[args.round]
+        picked += ranked_by_rounds(pool, taken, untagged, per_group, SEED,
+                                   CODED[:args.round - 1], per_ranked_code)
+    first_number = {1: 1, 2: 2001, 3: 4001, 4: 6001}[args.round]
     with open(args.out, "w", encoding="utf-8") as handle:
         for number, record in enumerate(picked, first_number):
             if second:

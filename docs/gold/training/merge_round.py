@@ -117,7 +117,7 @@ def agreement(doubly: dict[str, list[dict]], codes: list[str]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--round", type=int, default=1, choices=(1, 2, 3))
+    parser.add_argument("--round", type=int, default=1, choices=(1, 2, 3, 4))
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     suffix = "" if args.round == 1 else str(args.round)
