@@ -62,8 +62,8 @@ ROUND2_RANKED_PER_GROUP = 100
 ROUND2_CODERS = "ABCDE"
 # Active-learning rounds: (sentences per code group, per code) ranked by models on the rounds before.
 RANKED_ROUNDS = {3: (150, 15), 4: (200, 20)}
-DRAWN = ["drawn.jsonl", "drawn2.jsonl", "drawn3.jsonl"]
-CODED = ["coded.jsonl", "coded2.jsonl", "coded3.jsonl"]
+DRAWN = ["drawn.jsonl", "drawn2.jsonl", "drawn3.jsonl", "drawn4.jsonl"]
+CODED = ["coded.jsonl", "coded2.jsonl", "coded3.jsonl", "coded4.jsonl"]
 
 
 def gold_speeches(gold_root: str) -> set[str]:

@@ -71,6 +71,27 @@ ADJUDICATED: dict[str, tuple[list[str], str]] = {
                   "described (as t3173). Adjudicated: D."),
     "t4666": ([], "The EU's list of tax havens and Antigua and Barbuda's tax agreements: a tax-policy fact; "
                   "the sentence does not say the country is branded or misportrayed. Adjudicated: B."),
+    # round 4
+    "t6055": ([], "'peace-loving people of diverse ethnic and cultural backgrounds' describes the South "
+                  "Pacific region as a whole, not one named nation's make-up. Adjudicated: B."),
+    "t6155": (["identity.belonging"],
+              "identity.belonging: 'We are European and Western by vocation and geography; we are part of the "
+              "cultural and political family' (Spain). The values are placed in that family, not a national "
+              "narrative of Spain's own. Adjudicated: A."),
+    "t6200": (["identity.belonging"],
+              "identity.belonging: 'the global strategy of the whole Arab nation' (an Arab State, Mauritania, as "
+              "h1013). 'the unity of its people' for Lebanon is a political objective wished for, not a "
+              "nation's make-up described. Adjudicated: A."),
+    "t6255": ([], "A paraphrase of the Charter's purpose of co-operation in the 'economic, social, cultural "
+                  "and humanitarian fields' (as t3067, t3074). Adjudicated: A."),
+    "t6533": ([], "'the culture of political dialogue to solve internal conflicts' is a political method, "
+                  "no national reconciliation process named. Adjudicated: D."),
+    "t6733": (["identity.belonging", "identity.traditions"],
+              "identity.traditions: 'our traditional cultural roles as stewards of the ocean'; "
+              "identity.belonging: 'We join our fellow Pacific nations' (a regional community the Marshall "
+              "Islands are part of). Adjudicated: D."),
+    "t6822": ([], "The UN system's role in 'economic, social and cultural co-operation' in general, as one "
+                  "item of a survey of its work: no partner or cultural work named. Adjudicated: D."),
 }
 
 
