@@ -203,8 +203,7 @@ def coded_round(paths: list[Path], analyser: Analyser, gold: list[dict],
     if shared:
         sys.exit(f"{', '.join(map(str, paths))}: coded sentences come from gold speeches"
                  f" ({', '.join(shared[:5])}); draw them outside the gold speeches")
-    seen: set[str] = set()
-    twice = sorted({r["text"] for r in records if r["text"] in seen or seen.add(r["text"])})
+    twice = sorted(text for text, n in Counter(r["text"] for r in records).items() if n > 1)
     if twice:  # e.g. a coder's own file given next to the merged round it is part of
         sys.exit(f"{', '.join(map(str, paths))}: {len(twice)} sentences are coded twice"
                  f" (first: {twice[0][:80]!r}); give each round's merged file once")
