@@ -42,7 +42,6 @@ Usage:
     python docs/gold/training/draw_training.py --round 4 --out docs/gold/training/drawn4.jsonl
 """
 import argparse
-import glob
 import json
 import os
 import random
@@ -66,16 +65,14 @@ DRAWN = ["drawn.jsonl", "drawn2.jsonl", "drawn3.jsonl", "drawn4.jsonl"]
 CODED = ["coded.jsonl", "coded2.jsonl", "coded3.jsonl", "coded4.jsonl"]
 
 
-def gold_speeches(gold_root: str) -> set[str]:
-    """Every `source` named by any record of any JSONL file under docs/gold, this folder's
-    coding rounds apart (round 2 excludes round 1's speeches itself)."""
-    sources: set[str] = set()
-    for path in glob.glob(os.path.join(gold_root, "**", "*.jsonl"), recursive=True):
-        if os.path.dirname(os.path.abspath(path)) == HERE:
-            continue
-        with open(path, encoding="utf-8") as handle:
-            sources |= {json.loads(line).get("source", "") for line in handle if line.strip()}
-    return sources
+def gold_sources() -> set[str]:
+    """The `source` of every UN speech that holds a sentence of an evaluation gold file: the
+    project's one definition of them (`learn.vectors.evaluation_gold_files`, which leaves this
+    folder's coding rounds out; a later round excludes the earlier rounds' speeches itself)."""
+    from pathlib import Path
+
+    from cultdip_nlp.learn.vectors import evaluation_gold_files, gold_speeches
+    return {"ungdc/" + name for name in gold_speeches(evaluation_gold_files(Path(HERE).parent))}
 
 
 def probe_for(code: str) -> re.Pattern[str]:
@@ -145,9 +142,11 @@ def round_two_coders(number: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--ungdc", default="/tmp/ungdc/UNGDC_1946-2024/TXT")
-    parser.add_argument("--out", default=os.path.join(HERE, "drawn.jsonl"))
+    parser.add_argument("--out", help="default: this round's drawn file here (drawn.jsonl,"
+                        " drawn2.jsonl, ...), never an earlier round's")
     parser.add_argument("--round", type=int, default=1, choices=(1, 2, 3, 4))
     args = parser.parse_args()
+    args.out = args.out or os.path.join(HERE, DRAWN[args.round - 1])
     second = args.round >= 2  # rounds after the first share the five coders and exclusions
     earlier = DRAWN[:args.round - 1]
 
@@ -157,7 +156,7 @@ def main() -> None:
 
     nlp = blank_pipeline("en")
     tagger = CultdipTagger(nlp, load_codebook("default"), lang="en")
-    excluded = gold_speeches(os.path.join(HERE, ".."))
+    excluded = gold_sources()
     for name in earlier:  # a later round also leaves out the speeches earlier rounds drew from
         with open(os.path.join(HERE, name), encoding="utf-8") as handle:
             excluded |= {json.loads(line)["source"] for line in handle if line.strip()}

@@ -12,12 +12,12 @@ Agreement is reported three ways on the doubly coded sentences:
   Krippendorff's alpha (nominal) -- most pairs are absent for both, which kappa discounts;
 - "has some code": Cohen's kappa on whether the sentence carries any code at all.
 
-Rounds 2 and 3 have five coders (A-E) and one sentence in ten coded by two of them: the agreement is
+Rounds 2 to 4 have five coders (A-E) and one sentence in ten coded by two of them: the agreement is
 pooled over those pairs (first and second coder of each sentence), which Krippendorff's alpha
 allows (it does not assume the same two coders throughout).
 
-Usage: python docs/gold/training/merge_round.py [--round 2|3] [--json]
-       (writes coded.jsonl, or coded2.jsonl / coded3.jsonl for rounds 2 and 3)
+Usage: python docs/gold/training/merge_round.py [--round 2|3|4] [--json]
+       (writes coded.jsonl for round 1, coded<N>.jsonl for round N)
 """
 import argparse
 import json
