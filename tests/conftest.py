@@ -157,3 +157,25 @@ def seed_project(tmp_path_factory: pytest.TempPathFactory, shared: Path) -> Path
     run_cli("run", str(folder), "--project", str(project), "--no-progress", "--jobs", "1",
             check=True)
     return project
+
+
+def check_threshold_sweep(report: dict) -> None:
+    """eval_classifier's sweep of one threshold for every code, checked against its rules
+    row: a lower threshold passes every suggestion a higher one passes, and a suggestion is a
+    new tag, right or wrong, never a lost rule tag."""
+    rules = report["groups"]["micro"]["rules"]
+    sweep = report["threshold_sweep"]
+    assert [row["threshold"] for row in sweep] == sorted(
+        (row["threshold"] for row in sweep), reverse=True)
+    for higher, lower in zip(sweep, sweep[1:]):
+        assert lower["suggestions"] >= higher["suggestions"]
+        assert lower["right"] >= higher["right"]
+    total = rules["tp"] + rules["fn"]
+    for row in sweep:
+        assert row["right"] <= min(row["suggestions"], rules["fn"])
+        tp = rules["tp"] + row["right"]
+        assert row["recall"] == round(tp / total, 3)
+        assert row["precision"] == round(tp / (rules["tp"] + rules["fp"] + row["suggestions"]), 3)
+        # more recall means one right suggestion or more
+        assert row["goal_met"] == (row["right"] > 0 and
+                                   row["precision"] >= min(rules["precision"], 0.9))

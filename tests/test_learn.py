@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, check_threshold_sweep, run_cli
 
 from cultdip_nlp.learn.classifier import train
 from cultdip_nlp.learn.examples import labelled_sentences
@@ -349,6 +349,7 @@ def test_eval_script_on_real_gold(tmp_path: Path) -> None:
                ("identity", "instrument", "outcome")) == micro["suggestions"]
     assert report["goal_met"] == (combined["recall"] > rules["recall"] and
                                   combined["precision"] >= min(rules["precision"], 0.9))
+    check_threshold_sweep(report)
     missing = subprocess.run([sys.executable, str(script), str(tmp_path / "none.jsonl")],
                              capture_output=True, text=True)
     assert missing.returncode != 0 and "none.jsonl: no such gold file" in missing.stderr

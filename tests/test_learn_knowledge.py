@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, check_threshold_sweep, run_cli
 
 from cultdip_nlp.analysis import Analyser
 from cultdip_nlp.codebook import load_codebook
@@ -248,6 +248,8 @@ def test_a_coding_round_trains_every_fold_and_is_never_tested(tmp_path: Path) ->
     micro = report["results"][0]["groups"]["micro"]
     assert report["results"][0]["tested_sentences"] == len(_gold())
     assert micro["rules"]["tp"] + micro["rules"]["fn"] == sum(len(g["codes"]) for g in _gold())
+    check_threshold_sweep(report["results"][0])
+    assert report["results"][0]["threshold_sweep"][-1]["suggestions"] > 0  # reaches the ranking
 
     leaky = tmp_path / "leaky.jsonl"  # real gold sentences passed off as a coding round
     leaky.write_text("".join(json.dumps(g) + "\n" for g in _gold()[:3]), encoding="utf-8")
