@@ -32,7 +32,8 @@ models trained on rounds 1 and 2 (no gold sentence) rank the culture pool's unta
 sentences of speeches no earlier round drew from; per code group the 150 its group model
 ranks highest, and per code the 15 its per-code classifier (`learn.classifier.train`) ranks
 highest. Five coders, one sentence in ten coded by two. Round 4 (`--round 4`) repeats round
-3 with models trained on rounds 1-3, 200 per group and 20 per code.
+3 with models trained on rounds 1-3, 200 per group and 20 per code; round 5 (`--round 5`)
+repeats round 4 with models trained on rounds 1-4.
 
 Usage:
     python docs/gold/training/draw_training.py --ungdc /tmp/ungdc/UNGDC_1946-2024/TXT \
@@ -40,6 +41,7 @@ Usage:
     python docs/gold/training/draw_training.py --round 2 --out docs/gold/training/drawn2.jsonl
     python docs/gold/training/draw_training.py --round 3 --out docs/gold/training/drawn3.jsonl
     python docs/gold/training/draw_training.py --round 4 --out docs/gold/training/drawn4.jsonl
+    python docs/gold/training/draw_training.py --round 5 --out docs/gold/training/drawn5.jsonl
 """
 import argparse
 import json
@@ -60,9 +62,9 @@ ROUND2_PER_CODE = 36
 ROUND2_RANKED_PER_GROUP = 100
 ROUND2_CODERS = "ABCDE"
 # Active-learning rounds: (sentences per code group, per code) ranked by models on the rounds before.
-RANKED_ROUNDS = {3: (150, 15), 4: (200, 20)}
-DRAWN = ["drawn.jsonl", "drawn2.jsonl", "drawn3.jsonl", "drawn4.jsonl"]
-CODED = ["coded.jsonl", "coded2.jsonl", "coded3.jsonl", "coded4.jsonl"]
+RANKED_ROUNDS = {3: (150, 15), 4: (200, 20), 5: (200, 20)}
+DRAWN = ["drawn.jsonl", "drawn2.jsonl", "drawn3.jsonl", "drawn4.jsonl", "drawn5.jsonl"]
+CODED = ["coded.jsonl", "coded2.jsonl", "coded3.jsonl", "coded4.jsonl", "coded5.jsonl"]
 
 
 def gold_sources() -> set[str]:
@@ -144,7 +146,7 @@ def main() -> None:
     parser.add_argument("--ungdc", default="/tmp/ungdc/UNGDC_1946-2024/TXT")
     parser.add_argument("--out", help="default: this round's drawn file here (drawn.jsonl,"
                         " drawn2.jsonl, ...), never an earlier round's")
-    parser.add_argument("--round", type=int, default=1, choices=(1, 2, 3, 4))
+    parser.add_argument("--round", type=int, default=1, choices=range(1, len(DRAWN) + 1))
     args = parser.parse_args()
     args.out = args.out or os.path.join(HERE, DRAWN[args.round - 1])
     second = args.round >= 2  # rounds after the first share the five coders and exclusions
@@ -193,7 +195,7 @@ def main() -> None:
         per_group, per_ranked_code = RANKED_ROUNDS[args.round]
         picked += ranked_by_rounds(pool, taken, untagged, per_group, SEED,
                                    CODED[:args.round - 1], per_ranked_code)
-    first_number = {1: 1, 2: 2001, 3: 4001, 4: 6001}[args.round]
+    first_number = {1: 1, 2: 2001, 3: 4001, 4: 6001, 5: 8001}[args.round]
     with open(args.out, "w", encoding="utf-8") as handle:
         for number, record in enumerate(picked, first_number):
             if second:

@@ -12,11 +12,11 @@ Agreement is reported three ways on the doubly coded sentences:
   Krippendorff's alpha (nominal) -- most pairs are absent for both, which kappa discounts;
 - "has some code": Cohen's kappa on whether the sentence carries any code at all.
 
-Rounds 2 to 4 have five coders (A-E) and one sentence in ten coded by two of them: the agreement is
+Rounds 2 to 5 have five coders (A-E) and one sentence in ten coded by two of them: the agreement is
 pooled over those pairs (first and second coder of each sentence), which Krippendorff's alpha
 allows (it does not assume the same two coders throughout).
 
-Usage: python docs/gold/training/merge_round.py [--round 2|3|4] [--json]
+Usage: python docs/gold/training/merge_round.py [--round 2|3|4|5] [--json]
        (writes coded.jsonl for round 1, coded<N>.jsonl for round N)
 """
 import argparse
@@ -138,7 +138,7 @@ def agreement(doubly: dict[str, list[dict]], codes: list[str]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--round", type=int, default=1, choices=(1, 2, 3, 4))
+    parser.add_argument("--round", type=int, default=1, choices=(1, 2, 3, 4, 5))
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     suffix = "" if args.round == 1 else str(args.round)
