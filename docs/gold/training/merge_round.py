@@ -92,6 +92,33 @@ ADJUDICATED: dict[str, tuple[list[str], str]] = {
               "Islands are part of). Adjudicated: D."),
     "t6822": ([], "The UN system's role in 'economic, social and cultural co-operation' in general, as one "
                   "item of a survey of its work: no partner or cultural work named. Adjudicated: D."),
+    # round 5
+    "t8011": (["identity.diversity_unity"],
+              "identity.diversity_unity: Chile's constitution 'drafted with the participation of citizens "
+              "and indigenous peoples ... a constitution for all, but also made by all' (the indigenous "
+              "peoples' place in the nation's civic identity). 'as never before in our history' is time. "
+              "Adjudicated: C."),
+    "t8044": (["identity.diversity_unity"],
+              "identity.diversity_unity: 'an ethnically and linguistically diverse people' (Solomon "
+              "Islands). 'linguistically diverse' names no language and no count of them, so not "
+              "identity.language (the round-3 rule). Adjudicated: A."),
+    "t8055": (["identity.diversity_unity"],
+              "identity.diversity_unity: Djibouti 'building a ... harmonious nation with a common "
+              "identity'. The 'values and principles of democracy' are the goal the building is inspired "
+              "by, not a trait the nation claims. Adjudicated: B."),
+    "t8166": ([], "A condolence after the attacks on New York: the American people's 'unity' in grief is "
+                  "not interethnic unity or minorities' place (diversity_unity), and a foreign speaker's "
+                  "admiration of its courage is not the story a nation tells about itself (values). "
+                  "Adjudicated: neither coder (B values, C diversity_unity)."),
+    "t8233": ([], "'peoples of the region with historical and cultural ties' describes the region Iraq "
+                  "addresses, not a civilisation it places itself in (as t3034, t3127). Adjudicated: D."),
+    "t8588": ([], "'I can say with pride ...' is a speaker's formula and 'Bolivia today has a strong "
+                  "democracy' a political fact of the day, as t6920 (Chile 'more free and more fair'). "
+                  "Adjudicated: E."),
+    "t8822": ([], "A new economic group 'which embraces many countries with deep-rooted historic and "
+                  "cultural ties' is a trade grouping described by its members' ties, not a civilisation "
+                  "or region Oman says it belongs to (unlike t6603, Oman's own ties with Africa). "
+                  "Adjudicated: D."),
 }
 
 
