@@ -22,11 +22,12 @@ their own precision; the best precision any threshold could give the classifier'
 20 candidates (if even that is below the rules' precision, no threshold meets the goal); rules
 + classifier with one probability threshold for every code, from 0.95 down to 0.5 (scored on
 the test sentences themselves: a diagnostic of whether the thresholds or the ranking hold the
-goal back, not a method); and whether the goal is met: more recall, and precision not lower than the rules' (or than 0.90,
-whichever is lower). --experiments runs the comparison table of docs/learning.md. --curve
-prints learning curves: the same evaluation with each fold trained on 25, 50, 75 and 100% of
-its training documents, and `learn train`'s curve (cross-validated F1 per code group on all
-gold sentences) with its estimate of the judged sentences needed to reach the target.
+goal back, not a method); and whether the goal is met: more recall, and precision not lower
+than the rules' (or than 0.90, whichever is lower). --experiments runs the comparison table
+of docs/learning.md. --curve prints learning curves: the same evaluation with each fold
+trained on 25, 50, 75 and 100% of its training documents, and `learn train`'s curve
+(cross-validated F1 per code group on all gold sentences) with its estimate of the judged
+sentences needed to reach the target.
 Default gold files: docs/gold/gold.jsonl and docs/gold/purposive/purposive.jsonl.
 
 --coded-round adds a coding round (docs/gold/training/coded.jsonl: sentences a coding
@@ -360,7 +361,7 @@ def threshold_sweep(candidates: list[tuple[float, bool, str]], rules: dict[str, 
     """Rules + classifier if every code had the same probability threshold, for a range of
     thresholds, scored on the test sentences themselves. A diagnostic, not a method (the
     threshold is chosen looking at the test): it tells whether the per-code thresholds are
-    what holds the goal back, or the ranking. If no row meets the goal, no threshold could."""
+    what holds the goal back, or the ranking."""
     floor = min(rules["precision"], GOAL_PRECISION)
     rows = []
     for threshold in SWEEP_THRESHOLDS:

@@ -61,7 +61,8 @@ PER_CODE = 12
 ROUND2_PER_CODE = 36
 ROUND2_RANKED_PER_GROUP = 100
 ROUND2_CODERS = "ABCDE"
-# Active-learning rounds: (sentences per code group, per code) ranked by models on the rounds before.
+# Active-learning rounds: (sentences per code group, per code) ranked by models trained on the
+# rounds before.
 RANKED_ROUNDS = {3: (150, 15), 4: (200, 20), 5: (200, 20)}
 DRAWN = ["drawn.jsonl", "drawn2.jsonl", "drawn3.jsonl", "drawn4.jsonl", "drawn5.jsonl"]
 CODED = ["coded.jsonl", "coded2.jsonl", "coded3.jsonl", "coded4.jsonl", "coded5.jsonl"]
