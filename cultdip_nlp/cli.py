@@ -296,6 +296,10 @@ def build_parser() -> argparse.ArgumentParser:
                             "examples (scripts/build_distant.py: models/distant-ungdc)")
     train.add_argument("--distant-weight", type=float, default=0.3,
                        help="weight of a distant example against a judgement (default 0.3)")
+    train.add_argument("--agreement", choices=["group", "none"], default="group",
+                       help="group (default): a code's probability is its model's times its "
+                            "code group's model's, so a suggestion needs both; none: the "
+                            "code's model alone")
     train.add_argument("--seed", type=int, default=13)
     train.add_argument("--json", action="store_true")
     apply = learn_verbs.add_parser("apply", formatter_class=raw, help="add classifier tags",

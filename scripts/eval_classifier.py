@@ -10,6 +10,7 @@ suggestions above each code's threshold (only where the rules did not tag that c
         [--training gold|review] [--weak-negatives 0.5] [--threshold-scope code|group]
         [--target-precision 0.9] [--min-support 3] [--features word+char] [--model logistic]
         [--experiments] [--curve] [--json] [--coded-round CODED.jsonl ...]
+        [--agreement group|none]
 
 Training data, as the store would hold it:
   gold    every sentence fully coded: each code the coder did not give is a judged negative.
@@ -50,8 +51,8 @@ from sklearn.model_selection import GroupKFold
 from cultdip_nlp.analysis import Analyser
 from cultdip_nlp.codebook import Codebook, load_codebook
 from cultdip_nlp.learn.candidates import CodeGuesser, train_groups
-from cultdip_nlp.learn.classifier import (FEATURE_SETS, GROUPS, MODELS, THRESHOLD_SCOPES,
-                                          probabilities, train)
+from cultdip_nlp.learn.classifier import (AGREEMENTS, FEATURE_SETS, GROUPS, MODELS,
+                                          THRESHOLD_SCOPES, probabilities, train)
 from cultdip_nlp.learn.examples import LabelledSentence
 from cultdip_nlp.records import Page
 from cultdip_nlp.rule_verdicts import verdict
@@ -74,12 +75,14 @@ class Settings:
     vectors: str = ""
     distant: str = ""
     distant_weight: float = 0.3
+    agreement: str = "group"
 
     def label(self) -> str:
         parts = [self.training + (f" + weak negatives {self.weak_negatives:g}"
                                   if self.weak_negatives else ""),
                  f"threshold per {self.threshold_scope} at P {self.target_precision:g}"
-                 f" (support {self.min_support})", self.features, self.model]
+                 f" (support {self.min_support})", self.features, self.model,
+                 f"agreement {self.agreement}"]
         if self.distant:
             parts.append(f"distant x {self.distant_weight:g}")
         return ", ".join(parts)
@@ -281,7 +284,7 @@ def evaluate(gold: list[dict], ruled: list[dict[str, set[str]]], settings: Setti
                              min_support=settings.min_support, features=settings.features,
                              model=settings.model, vectors=settings.vectors or None,
                              distant=distant_examples, distant_weight=settings.distant_weight,
-                             distant_id=distant_id)
+                             distant_id=distant_id, agreement=settings.agreement)
         thresholds = card.parameters["thresholds"]
         if codebook is not None:
             queue.extend(review_queue(gold, ruled, training, models, test_rows, codebook, seed))
@@ -442,6 +445,7 @@ def print_result(result: dict, header: str) -> None:
 
 EXPERIMENTS = [
     Settings(),
+    Settings(agreement="none"),
     Settings(threshold_scope="group"),
     Settings(threshold_scope="group", target_precision=0.7),
     Settings(target_precision=0.7, min_support=2),
@@ -476,6 +480,9 @@ def main() -> None:
                         help="distant examples (scripts/build_distant.py, e.g."
                         " models/distant-ungdc) added to every training fold")
     parser.add_argument("--distant-weight", type=float, default=0.3)
+    parser.add_argument("--agreement", choices=AGREEMENTS, default="group",
+                        help="group (default): a code's probability times its code group's"
+                        " model's (both must agree); none: the code's model alone")
     parser.add_argument("--experiments", action="store_true",
                         help="run the comparison of docs/learning.md and print a table")
     parser.add_argument("--curve", action="store_true",
@@ -523,7 +530,7 @@ def main() -> None:
     vectors = args.vectors or (str(DEFAULT_VECTORS) if "vectors" in args.features else "")
     settings = Settings(args.training, args.weak_negatives, args.threshold_scope,
                         args.target_precision, args.min_support, args.features, args.model,
-                        vectors, args.distant, args.distant_weight)
+                        vectors, args.distant, args.distant_weight, args.agreement)
     if args.curve:
         print_curves(gold, ruled, settings, args, codebook.hash, all_codes, header, coded)
         return

@@ -303,6 +303,38 @@ def test_thresholds_rest_on_pairs_the_rules_missed(gold_project: Path) -> None:
     assert per_code.id != card.id  # the scope is part of the model's identity
 
 
+def test_a_code_speaks_as_loud_as_its_group_agrees(gold_project: Path) -> None:
+    """With agreement (the default) a code's probability is its own model's times its code
+    group's model's, on real judged sentences; the thresholds are chosen on that product, so
+    no suggestion passes without both; `agreement="none"` is the code's model alone and a
+    model of its own."""
+    from cultdip_nlp.learn.classifier import AgreementModel, probabilities
+
+    with sqlite3.connect(gold_project / "cultdip.sqlite") as db:
+        db.row_factory = sqlite3.Row
+        sentences = labelled_sentences(db)
+    codes = sorted({c for s in sentences for c in s.positives})
+    models, card = train(sentences, codes, "hash", seed=7, target_precision=0.3, min_support=2)
+    alone, alone_card = train(sentences, codes, "hash", seed=7, target_precision=0.3,
+                              min_support=2, agreement="none")
+    assert card.parameters["agreement"] == "group" and alone_card.id != card.id
+    sample = [s.text for s in sentences[:60]]
+    agreed, single = probabilities(models, sample), probabilities(alone, sample)
+    checked = 0
+    for code, model in models.items():
+        inner = model.named_steps["model"]
+        assert isinstance(inner, AgreementModel)
+        features = model.named_steps["features"].transform(sample)
+        group = inner.group_model.predict_proba(features)[:, 1]
+        assert agreed[code] == pytest.approx(single[code] * group)
+        assert (agreed[code] <= single[code] + 1e-12).all()  # agreement only ever lowers
+        checked += 1
+    assert checked >= 3
+    assert not any(isinstance(m.named_steps["model"], AgreementModel) for m in alone.values())
+    with pytest.raises(ValueError, match="agreement 'both'"):
+        train(sentences, codes, "hash", agreement="both")
+
+
 def test_learning_curve_per_group_and_judgements_needed(trained: dict) -> None:
     from cultdip_nlp.learn.classifier import judgements_needed
 

@@ -239,8 +239,10 @@ def test_a_coding_round_trains_every_fold_and_is_never_tested(tmp_path: Path) ->
              if line.strip()][:80]  # a part of round 1 keeps the three trainings short
     part = tmp_path / "round-1-part.jsonl"
     part.write_text("".join(json.dumps(c) + "\n" for c in coded), encoding="utf-8")
+    # the code's model alone: with its group's agreement too, no pair of this small training
+    # set reaches 0.5, and the sweep below would have nothing to check
     result = subprocess.run([sys.executable, script, str(GOLD), "--folds", "3", "--json",
-                             "--coded-round", str(part)],
+                             "--agreement", "none", "--coded-round", str(part)],
                             capture_output=True, text=True, check=True)
     report = json.loads(result.stdout)
     assert f"({len(coded)} sentences, {sum(len(c['codes']) for c in coded)} code" \
@@ -250,6 +252,7 @@ def test_a_coding_round_trains_every_fold_and_is_never_tested(tmp_path: Path) ->
     assert micro["rules"]["tp"] + micro["rules"]["fn"] == sum(len(g["codes"]) for g in _gold())
     check_threshold_sweep(report["results"][0])
     assert report["results"][0]["threshold_sweep"][-1]["suggestions"] > 0  # reaches the ranking
+    assert "agreement none" in report["results"][0]["settings"]
 
     leaky = tmp_path / "leaky.jsonl"  # real gold sentences passed off as a coding round
     leaky.write_text("".join(json.dumps(g) + "\n" for g in _gold()[:3]), encoding="utf-8")

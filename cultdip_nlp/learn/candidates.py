@@ -28,25 +28,10 @@ from sklearn.pipeline import Pipeline
 
 from ..codebook import Codebook
 from ..records import Tag
-from .classifier import GROUPS, group_of, make_estimator, make_features, probabilities
-from .examples import LabelledSentence
+from .classifier import (GROUPS, MIN_GROUP_EXAMPLES, group_of, make_estimator, make_features,
+                         probabilities)
+from .examples import LabelledSentence, group_rows
 
-MIN_GROUP_EXAMPLES = 3
-
-
-def group_rows(group: str, sentences: Sequence[LabelledSentence]) -> tuple[list[int], list[int]]:
-    """Indices and 0/1 labels for "the sentence has some code of the group": positive when a
-    coder gave it one; negative when judged without one (it has codes of other groups, a code
-    of this group rejected, or it is a weak negative)."""
-    rows, labels = [], []
-    for index, sentence in enumerate(sentences):
-        if any(group_of(c) == group for c in sentence.positives):
-            rows.append(index)
-            labels.append(1)
-        elif sentence.positives or any(group_of(c) == group for c in sentence.negatives):
-            rows.append(index)
-            labels.append(0)
-    return rows, labels
 
 
 def train_groups(sentences: Sequence[LabelledSentence], seed: int = 13,

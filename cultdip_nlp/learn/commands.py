@@ -68,6 +68,7 @@ def cmd_train(args: argparse.Namespace) -> int:
                              vectors=vectors, distant=distant,
                              distant_weight=getattr(args, "distant_weight", 0.3),
                              distant_id=distant_id, codebook=args.codebook,
+                             agreement=getattr(args, "agreement", "group"),
                              parameters={"weak_negatives": args.weak_negatives,
                                          "weak_negative_sentences": len(weak)})
     except (FileNotFoundError, ValueError) as error:

@@ -130,6 +130,21 @@ def target_rows(code: str, sentences: Sequence[LabelledSentence]) -> tuple[list[
     return rows, labels
 
 
+def group_rows(group: str, sentences: Sequence[LabelledSentence]) -> tuple[list[int], list[int]]:
+    """Indices and 0/1 labels for "the sentence has some code of the group": positive when a
+    coder gave it one; negative when judged without one (it has codes of other groups, a code
+    of this group rejected, or it is a weak negative)."""
+    rows, labels = [], []
+    for index, sentence in enumerate(sentences):
+        if any(c.split(".", 1)[0] == group for c in sentence.positives):
+            rows.append(index)
+            labels.append(1)
+        elif sentence.positives or any(c.split(".", 1)[0] == group for c in sentence.negatives):
+            rows.append(index)
+            labels.append(0)
+    return rows, labels
+
+
 def targets_for(code: str, sentences: list[LabelledSentence]) -> tuple[list[str], list[int]]:
     """Texts and 0/1 labels for one code (see `target_rows`)."""
     rows, labels = target_rows(code, sentences)
