@@ -33,7 +33,6 @@ from .classifier import (GROUPS, MIN_GROUP_EXAMPLES, group_of, make_estimator, m
 from .examples import LabelledSentence, group_rows
 
 
-
 def train_groups(sentences: Sequence[LabelledSentence], seed: int = 13,
                  features: str = "word+char") -> tuple[dict[str, Pipeline], dict[str, dict]]:
     """One model per code group with at least 3 positive and 3 negative judged sentences;
