@@ -28,9 +28,8 @@ from sklearn.pipeline import Pipeline
 
 from ..codebook import Codebook
 from ..records import Tag
-from .classifier import (GROUPS, MIN_GROUP_EXAMPLES, group_of, make_estimator, make_features,
-                         probabilities)
-from .examples import LabelledSentence, group_rows
+from .classifier import GROUPS, fit_group_models, group_of, make_features, probabilities
+from .examples import LabelledSentence
 
 
 def train_groups(sentences: Sequence[LabelledSentence], seed: int = 13,
@@ -38,20 +37,13 @@ def train_groups(sentences: Sequence[LabelledSentence], seed: int = 13,
     """One model per code group with at least 3 positive and 3 negative judged sentences;
     returns the models and, per group, the counts it was trained on (for the card)."""
     sentences = list(sentences)
-    models: dict[str, Pipeline] = {}
-    counts: dict[str, dict] = {}
     if not sentences:
-        return models, counts
+        return {}, {}
     union = make_features(features).fit([s.text for s in sentences])
-    matrix = union.transform([s.text for s in sentences])
-    for group in GROUPS:
-        rows, labels = group_rows(group, sentences)
-        positives = sum(labels)
-        counts[group] = {"positives": positives, "negatives": len(labels) - positives}
-        if positives < MIN_GROUP_EXAMPLES or len(labels) - positives < MIN_GROUP_EXAMPLES:
-            continue
-        estimator = make_estimator(seed).fit(matrix[np.array(rows)], np.array(labels))
-        models[group] = Pipeline([("features", union), ("model", estimator)])
+    fitted, _, counts = fit_group_models(union.transform([s.text for s in sentences]),
+                                         sentences, seed)
+    models = {group: Pipeline([("features", union), ("model", estimator)])
+              for group, estimator in fitted.items()}
     return models, counts
 
 

@@ -393,8 +393,9 @@ def train(sentences: Sequence[LabelledSentence], codes: Sequence[str], codebook_
         # the vectors' id is part of the model id; where they lie is not
         card.parameters["vectors"] = union.named_transformers["vectors"].vectors_id_
         card.parameters["vectors_path"] = str(vectors)
-    group_models, group_out_of_fold = (_group_models(matrix, sentences, seed, model)
-                                       if agreement == "group" else ({}, {}))
+    group_models, group_out_of_fold, _ = (
+        fit_group_models(matrix, sentences, seed, model, out_of_fold=True)
+        if agreement == "group" else ({}, {}, {}))
     held_out: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for code in codes:
         rows_list, labels = target_rows(code, sentences)
@@ -454,24 +455,31 @@ def train(sentences: Sequence[LabelledSentence], codes: Sequence[str], codebook_
     return models, card
 
 
-def _group_models(matrix: Any, sentences: Sequence[LabelledSentence], seed: int, model: str
-                  ) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
-    """Per code group with enough judged sentences of each kind: the fitted "has some code of
-    the group" model and its cross-validated probability for every judged sentence (NaN
-    for a sentence the group's judgements do not cover)."""
+def fit_group_models(matrix: Any, sentences: Sequence[LabelledSentence], seed: int,
+                     model: str = "logistic", out_of_fold: bool = False
+                     ) -> tuple[dict[str, Any], dict[str, np.ndarray], dict[str, dict]]:
+    """Per code group ("the sentence has some code of the group") with at least
+    MIN_GROUP_EXAMPLES judged sentences of each kind: the fitted model on the rows of
+    `matrix`; with `out_of_fold`, its cross-validated probability for every judged sentence
+    (NaN for one the group's judgements do not cover); and, for every group, the positive
+    and negative counts it had. One fitter for the agreement of `train` and the review
+    candidates' group models (learn/candidates.py)."""
     fitted: dict[str, Any] = {}
-    out_of_fold: dict[str, np.ndarray] = {}
+    probabilities_out_of_fold: dict[str, np.ndarray] = {}
+    counts: dict[str, dict] = {}
     for group in GROUPS:
         rows_list, labels = group_rows(group, sentences)
         positives = sum(labels)
+        counts[group] = {"positives": positives, "negatives": len(labels) - positives}
         if positives < MIN_GROUP_EXAMPLES or len(labels) - positives < MIN_GROUP_EXAMPLES:
             continue
         rows, y = np.array(rows_list), np.array(labels)
-        every = np.full(len(sentences), np.nan)
-        every[rows] = _out_of_fold(matrix, rows, y, seed, model)
+        if out_of_fold:
+            every = np.full(len(sentences), np.nan)
+            every[rows] = _out_of_fold(matrix, rows, y, seed, model)
+            probabilities_out_of_fold[group] = every
         fitted[group] = _fit(matrix[rows], y, seed, model)
-        out_of_fold[group] = every
-    return fitted, out_of_fold
+    return fitted, probabilities_out_of_fold, counts
 
 
 def _model_id(card: ModelCard) -> str:
