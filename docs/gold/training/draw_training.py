@@ -113,8 +113,9 @@ def ranked_by_rounds(pool: list[dict], taken: set[str], untagged, per_group: int
     rankings = [(f"ranked:{group}", values, per_group)
                 for group, values in probabilities(models, texts).items()]
     if per_code:
+        # the code's model alone, as when rounds 3-5 were drawn (agreement came after them)
         code_models, _ = train(sentences, sorted({c for s in sentences for c in s.positives}),
-                               book.hash, seed=seed)
+                               book.hash, seed=seed, agreement="none")
         rankings += [(f"ranked:{code}", values, per_code)
                      for code, values in sorted(probabilities(code_models, texts).items())]
     picked = []
@@ -196,7 +197,7 @@ def main() -> None:
         per_group, per_ranked_code = RANKED_ROUNDS[args.round]
         picked += ranked_by_rounds(pool, taken, untagged, per_group, SEED,
                                    CODED[:args.round - 1], per_ranked_code)
-    first_number = {1: 1, 2: 2001, 3: 4001, 4: 6001, 5: 8001}[args.round]
+    first_number = 2000 * (args.round - 1) + 1  # ids t0001..., t2001..., t4001...
     with open(args.out, "w", encoding="utf-8") as handle:
         for number, record in enumerate(picked, first_number):
             if second:
