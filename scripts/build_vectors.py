@@ -6,7 +6,8 @@
 
 Word2Vec (CBOW, one worker thread, seeded) on the UN General Debate speeches, leaving out
 every speech a gold sentence comes from (all `source` fields of docs/gold/**/*.jsonl: the
-development, purposive and held-out sets and their draws). Writes vectors.npz and card.json
+development, purposive and held-out sets and their draws; not the coding rounds of
+docs/gold/training/, which are training data). Writes vectors.npz and card.json
 (corpus hash, speeches used and left out, parameters, seed, versions). Same corpus, seed and
 parameters give the same vectors, from the archive or its unpacked folder alike. Speeches
 are read one at a time and their sentences spooled to a temporary file (about 180 MB), so

@@ -7,9 +7,10 @@ cannot give. Trained with gensim Word2Vec, seeded and on one worker thread (gens
 initial vectors come from a seeded numpy generator, so the same corpus and settings give
 the same vectors), with a capped vocabulary so the stored file stays a few MB.
 
-Speeches that hold a gold sentence (development or held-out, every `docs/gold/**/*.jsonl`
-`source`) are left out of the training text, so no evaluation sentence is seen, not even
-without its label.
+Speeches that hold a gold sentence (development or held-out: the `source` of every
+`docs/gold/**/*.jsonl` but the coding rounds of `docs/gold/training/`, see
+`evaluation_gold_files`) are left out of the training text, so no evaluation sentence is
+seen, not even without its label.
 
 Nothing holds the corpus: the speeches are read one at a time (`ungdc.speeches`, in the
 archive's order from the archive or its unpacked folder alike) and their tokenised sentences
